@@ -1,0 +1,406 @@
+//! Loading documents: the bytes of a file (or standard input) become text,
+//! with every offset in that text mapped back to a byte offset in the
+//! original file, a line index, and the speaker turns of a transcript.
+//!
+//! A UTF-8 file is used as it is (a byte-order mark is skipped, CRLF line
+//! ends are kept), so text offsets are file offsets shifted by the mark.
+//! A file in another encoding (`--encoding windows-1252`, or UTF-16 found
+//! by its byte-order mark) is decoded piece by piece, keeping a map from
+//! each decoded character back to the bytes it came from.
+
+mod speakers;
+
+use std::fmt;
+use std::io::{self, Read};
+use std::path::Path;
+
+use encoding_rs::Encoding;
+use sha2::{Digest, Sha256};
+
+use crate::text::Span;
+
+pub use speakers::{Turn, plain_turns, same_speaker};
+
+/// A loaded article or transcript.
+pub struct Document {
+    /// The path as the user gave it (`-` for standard input).
+    pub name: String,
+    /// Hex sha256 of the original bytes.
+    pub sha256: String,
+    /// The decoded text that every engine span points into.
+    pub text: String,
+    map: OffsetMap,
+    /// Byte offsets (in the original file) where each line starts.
+    line_starts: Vec<usize>,
+    /// Length of the original file in bytes.
+    original_len: usize,
+    /// Speaker turns (one turn without a speaker when there are no labels).
+    pub turns: Vec<Turn>,
+    /// The names of the speakers the turns refer to.
+    pub speakers: Vec<String>,
+}
+
+/// Why a document could not be loaded.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The path does not exist.
+    Missing,
+    /// The path is a directory.
+    Directory,
+    /// The file could not be read.
+    Unreadable(io::Error),
+    /// The file holds no bytes.
+    Empty,
+    /// The file holds only whitespace.
+    Blank,
+    /// The file holds a NUL byte: it is not text.
+    Binary {
+        /// Offset of the first NUL byte.
+        offset: usize,
+    },
+    /// The file is not valid UTF-8 and no `--encoding` was given.
+    NotUtf8 {
+        /// Offset of the first byte that is not part of valid UTF-8.
+        offset: usize,
+        /// That byte.
+        byte: u8,
+    },
+    /// `--encoding` names no encoding.
+    UnknownEncoding(String),
+    /// The file is too large to index (offsets are 32-bit).
+    TooLarge,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Missing => write!(f, "no such file"),
+            Self::Directory => write!(f, "is a directory, not a file"),
+            Self::Unreadable(err) => write!(f, "cannot be read: {err}"),
+            Self::Empty => write!(f, "is empty"),
+            Self::Blank => write!(f, "holds only whitespace"),
+            Self::Binary { offset } => write!(f, "is a binary file (NUL byte at offset {offset}), not text"),
+            Self::NotUtf8 { offset, byte } => write!(
+                f,
+                "is not UTF-8 (byte 0x{byte:02X} at offset {offset}); name its encoding with --encoding, e.g. --encoding windows-1252"
+            ),
+            Self::UnknownEncoding(label) => {
+                write!(f, "unknown encoding {label:?} (try utf-8, windows-1252, iso-8859-1, utf-16le)")
+            }
+            Self::TooLarge => write!(f, "is larger than 4 GiB"),
+        }
+    }
+}
+
+/// A load error together with the file it concerns: displays as
+/// `article.txt: is empty`.
+#[derive(Debug)]
+pub struct DocumentError {
+    /// The path as the user gave it.
+    pub name: String,
+    /// What went wrong.
+    pub error: LoadError,
+}
+
+impl fmt::Display for DocumentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.name, self.error)
+    }
+}
+
+impl std::error::Error for DocumentError {}
+
+/// Reads a document from a path, or from standard input when the path is
+/// `-`. `encoding` is an `--encoding` label; without one, UTF-8 is required
+/// (UTF-16 with a byte-order mark is recognised).
+///
+/// # Errors
+/// A [`DocumentError`] naming the file and the problem.
+pub fn load(path: &str, encoding: Option<&str>) -> Result<Document, DocumentError> {
+    let fail = |error| DocumentError { name: path.to_owned(), error };
+    let bytes = if path == "-" {
+        let mut bytes = Vec::new();
+        io::stdin().lock().read_to_end(&mut bytes).map_err(|e| fail(LoadError::Unreadable(e)))?;
+        bytes
+    } else {
+        read_file(Path::new(path)).map_err(fail)?
+    };
+    Document::from_bytes(path, bytes, encoding).map_err(fail)
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(LoadError::Missing),
+        Err(e) => return Err(LoadError::Unreadable(e)),
+        Ok(meta) if meta.is_dir() => return Err(LoadError::Directory),
+        Ok(meta) if meta.len() > u64::from(u32::MAX) => return Err(LoadError::TooLarge),
+        Ok(_) => {}
+    }
+    std::fs::read(path).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => LoadError::Missing,
+        io::ErrorKind::IsADirectory => LoadError::Directory,
+        _ => LoadError::Unreadable(e),
+    })
+}
+
+impl Document {
+    /// Decodes `bytes` into a document named `name`.
+    ///
+    /// # Errors
+    /// A [`LoadError`] when the bytes are empty, blank, binary, not in the
+    /// expected encoding, or too large.
+    pub fn from_bytes(name: &str, bytes: Vec<u8>, encoding: Option<&str>) -> Result<Self, LoadError> {
+        if bytes.is_empty() {
+            return Err(LoadError::Empty);
+        }
+        if u32::try_from(bytes.len()).is_err() {
+            return Err(LoadError::TooLarge);
+        }
+        let sha256 = hex(&Sha256::digest(&bytes));
+        let original_len = bytes.len();
+        let chosen = match encoding {
+            Some(label) => Some(
+                Encoding::for_label(label.trim().as_bytes())
+                    .ok_or_else(|| LoadError::UnknownEncoding(label.to_owned()))?,
+            ),
+            None => None,
+        };
+        let bom = Encoding::for_bom(&bytes);
+        let (text, map, line_starts) = match bom {
+            // A byte-order mark is the surest evidence of all.
+            Some((enc, bom_len)) if enc == encoding_rs::UTF_8 => {
+                let line_starts = line_starts_ascii(&bytes);
+                (utf8(bytes, bom_len)?, OffsetMap::Shift(bom_len), line_starts)
+            }
+            Some((enc, bom_len)) => decode_other(&bytes, enc, bom_len),
+            None => {
+                let nul = memchr::memchr(0, &bytes);
+                let valid = std::str::from_utf8(&bytes);
+                let named_utf8 = chosen.is_some_and(|e| e == encoding_rs::UTF_8);
+                match (chosen, nul, valid) {
+                    // A UTF-8 file stays UTF-8 whatever --encoding names:
+                    // the flag is for the files that are not.
+                    (_, None, Ok(_)) => {
+                        let line_starts = line_starts_ascii(&bytes);
+                        (utf8(bytes, 0)?, OffsetMap::Shift(0), line_starts)
+                    }
+                    _ if named_utf8 => {
+                        let line_starts = line_starts_ascii(&bytes);
+                        (utf8(bytes, 0)?, OffsetMap::Shift(0), line_starts)
+                    }
+                    (Some(enc), _, _) => decode_other(&bytes, enc, 0),
+                    (None, Some(offset), _) => return Err(LoadError::Binary { offset }),
+                    (None, None, Err(_)) => {
+                        return Err(utf8(bytes, 0).expect_err("invalid UTF-8"));
+                    }
+                }
+            }
+        };
+        if text.trim().is_empty() {
+            return Err(LoadError::Blank);
+        }
+        let (turns, speakers) = plain_turns(&text);
+        Ok(Self { name: name.to_owned(), sha256, text, map, line_starts, original_len, turns, speakers })
+    }
+
+    /// A document from text already in memory (tests, the bundled sample).
+    ///
+    /// # Panics
+    /// When `text` is empty or blank; callers pass real text.
+    #[must_use]
+    pub fn from_text(name: &str, text: &str) -> Self {
+        Self::from_bytes(name, text.as_bytes().to_vec(), None).expect("in-memory text is valid")
+    }
+
+    /// The byte offset in the original file of a text offset that starts
+    /// something.
+    #[must_use]
+    pub fn original_start(&self, offset: usize) -> usize {
+        self.map.start(offset).min(self.original_len)
+    }
+
+    /// The byte offset in the original file of a text offset that ends
+    /// something.
+    #[must_use]
+    pub fn original_end(&self, offset: usize) -> usize {
+        self.map.end(offset).min(self.original_len)
+    }
+
+    /// A text span as a half-open byte span of the original file.
+    #[must_use]
+    pub fn original_span(&self, span: Span) -> Span {
+        Span::new(self.original_start(span.start), self.original_end(span.end).max(self.original_start(span.start)))
+    }
+
+    /// The 1-based line of the original file that holds a text offset.
+    #[must_use]
+    pub fn line_of(&self, offset: usize) -> usize {
+        let original = self.original_start(offset);
+        self.line_starts.partition_point(|&start| start <= original)
+    }
+
+    /// The text of a span.
+    #[must_use]
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// The turn that holds a text offset, if any.
+    #[must_use]
+    pub fn turn_at(&self, offset: usize) -> Option<&Turn> {
+        let i = self.turns.partition_point(|t| t.body.end <= offset);
+        self.turns.get(i).filter(|t| t.body.start <= offset)
+    }
+
+    /// The speaker's name of a turn.
+    #[must_use]
+    pub fn speaker(&self, turn: &Turn) -> Option<&str> {
+        turn.speaker.map(|i| self.speakers[i].as_str())
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+fn utf8(mut bytes: Vec<u8>, skip: usize) -> Result<String, LoadError> {
+    if let Err(err) = std::str::from_utf8(&bytes[skip..]) {
+        let offset = skip + err.valid_up_to();
+        return Err(LoadError::NotUtf8 { offset, byte: bytes[offset] });
+    }
+    bytes.drain(..skip);
+    Ok(String::from_utf8(bytes).expect("validated above"))
+}
+
+/// Line starts of a file in an ASCII-compatible encoding, read off its bytes.
+fn line_starts_ascii(bytes: &[u8]) -> Vec<usize> {
+    std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1)).collect()
+}
+
+/// Decodes a file that is not UTF-8, keeping the offset map.
+fn decode_other(bytes: &[u8], encoding: &'static Encoding, skip: usize) -> (String, OffsetMap, Vec<usize>) {
+    let (text, pieces) = decode_mapped(bytes, encoding, skip);
+    let map = OffsetMap::Pieces(pieces);
+    let line_starts = if encoding.is_ascii_compatible() {
+        line_starts_ascii(bytes)
+    } else {
+        std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| map.start(i + 1))).collect()
+    };
+    (text, map, line_starts)
+}
+
+/// Where a run of decoded text came from: `text_len` bytes of text at
+/// `text` were decoded from `orig_len` bytes at `orig`. When the lengths
+/// agree the run maps byte for byte; when not (one character re-encoded),
+/// any offset inside maps to the edges of the original bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Piece {
+    text: usize,
+    orig: usize,
+    text_len: usize,
+    orig_len: usize,
+}
+
+impl Piece {
+    const fn linear(self) -> bool {
+        self.text_len == self.orig_len
+    }
+}
+
+/// Maps text offsets back to original byte offsets.
+#[derive(Debug)]
+enum OffsetMap {
+    /// The text is the file minus a prefix of this many bytes.
+    Shift(usize),
+    /// Pieces sorted by text offset, covering the text.
+    Pieces(Vec<Piece>),
+}
+
+impl OffsetMap {
+    fn start(&self, offset: usize) -> usize {
+        match self {
+            Self::Shift(n) => offset + n,
+            Self::Pieces(pieces) => {
+                let i = pieces.partition_point(|p| p.text + p.text_len <= offset);
+                match pieces.get(i) {
+                    Some(p) if p.linear() => p.orig + (offset.saturating_sub(p.text)),
+                    Some(p) => p.orig,
+                    None => pieces.last().map_or(offset, |p| p.orig + p.orig_len),
+                }
+            }
+        }
+    }
+
+    fn end(&self, offset: usize) -> usize {
+        match self {
+            Self::Shift(n) => offset + n,
+            Self::Pieces(pieces) => {
+                if offset == 0 {
+                    return pieces.first().map_or(0, |p| p.orig);
+                }
+                let i = pieces.partition_point(|p| p.text + p.text_len < offset);
+                match pieces.get(i) {
+                    Some(p) if p.linear() => p.orig + (offset - p.text),
+                    Some(p) => p.orig + p.orig_len,
+                    None => pieces.last().map_or(offset, |p| p.orig + p.orig_len),
+                }
+            }
+        }
+    }
+}
+
+/// Decodes `bytes[skip..]`, recording which bytes each character came
+/// from. ASCII runs of an ASCII-compatible encoding are copied in one step;
+/// other bytes are fed to the decoder one at a time.
+fn decode_mapped(bytes: &[u8], encoding: &'static Encoding, skip: usize) -> (String, Vec<Piece>) {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let mut pieces: Vec<Piece> = Vec::new();
+    let push = |pieces: &mut Vec<Piece>, piece: Piece| {
+        if let Some(last) = pieces.last_mut()
+            && last.linear()
+            && piece.linear()
+            && last.text + last.text_len == piece.text
+            && last.orig + last.orig_len == piece.orig
+        {
+            last.text_len += piece.text_len;
+            last.orig_len += piece.orig_len;
+            return;
+        }
+        pieces.push(piece);
+    };
+    let ascii_compatible = encoding.is_ascii_compatible();
+    let mut pending = skip;
+    let mut at = skip;
+    while at < bytes.len() {
+        if ascii_compatible && pending == at && bytes[at] < 0x80 {
+            let run = bytes[at..].iter().position(|&b| b >= 0x80).unwrap_or(bytes.len() - at);
+            let start = text.len();
+            text.push_str(std::str::from_utf8(&bytes[at..at + run]).expect("ASCII"));
+            push(&mut pieces, Piece { text: start, orig: at, text_len: run, orig_len: run });
+            at += run;
+            pending = at;
+            continue;
+        }
+        let start = text.len();
+        text.reserve(16);
+        let last = at + 1 == bytes.len();
+        let _ = decoder.decode_to_string(&bytes[at..=at], &mut text, last);
+        at += 1;
+        if text.len() > start {
+            push(
+                &mut pieces,
+                Piece { text: start, orig: pending, text_len: text.len() - start, orig_len: at - pending },
+            );
+            pending = at;
+        }
+    }
+    (text, pieces)
+}
+
+#[cfg(test)]
+mod tests;
