@@ -1,0 +1,228 @@
+//! Aligning a quote with its source passage in a transcript.
+//!
+//! 1. [`search`] finds the regions of the transcript that hold the quote's
+//!    rarer words close together, from postings built in one pass over the
+//!    transcript for all quotes at once.
+//! 2. [`fit`] finds, in each region, the stretch of transcript words that
+//!    the quote fits best (a fitting alignment that lets a marked elision
+//!    skip any number of words and a bracketed insertion stand for some).
+//! 3. [`diff`] diffs the quote against that stretch word by word (with
+//!    `similar`) and names each difference: elision, insertion, variant,
+//!    disfluency, substitution, omission, addition.
+//! 4. [`classify`] turns the differences into a category.
+
+pub mod classify;
+pub mod diff;
+pub mod fit;
+pub mod search;
+
+use crate::document::Document;
+use crate::text::{Class, Key, Lexicon, Span, Token, tokenize_into};
+
+pub use classify::Category;
+pub use diff::{Difference, Kind};
+
+/// A transcript cut into words, ready to search.
+pub struct Transcript<'d> {
+    /// The document.
+    pub doc: &'d Document,
+    /// Its spoken words, in order (speaker labels left out).
+    pub tokens: Vec<Token>,
+}
+
+impl<'d> Transcript<'d> {
+    /// Tokenizes the turns of a transcript.
+    pub fn index(doc: &'d Document, lexicon: &mut Lexicon) -> Self {
+        let mut tokens = Vec::with_capacity(doc.text.len() / 6);
+        for turn in &doc.turns {
+            tokenize_into(&doc.text, turn.body.range(), lexicon, &mut tokens);
+        }
+        Self { doc, tokens }
+    }
+
+    /// The span from the start of token `first` to the end of token `last`.
+    #[must_use]
+    pub fn span(&self, first: usize, last: usize) -> Span {
+        self.tokens[first].span().cover(self.tokens[last].span())
+    }
+}
+
+/// One comparable unit of a quote: a key, the token it came from, and the
+/// marks around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuoteTerm {
+    /// The canonical form.
+    pub key: Key,
+    /// Index into [`QuoteWords::tokens`].
+    pub token: usize,
+    /// Inside `[brackets]` or `(parentheses)`: the journalist's words.
+    pub inserted: bool,
+    /// An elision mark (`...`) stands right before this term: index into
+    /// [`QuoteWords::elisions`].
+    pub elided_before: Option<usize>,
+}
+
+/// A quote's words as the aligner sees them.
+#[derive(Clone, Debug, Default)]
+pub struct QuoteWords {
+    /// The words, with spans into the article.
+    pub tokens: Vec<Token>,
+    /// The comparable terms, in order.
+    pub terms: Vec<QuoteTerm>,
+    /// The spans of the elision marks (`...`, `…`, `. . .`, `[...]`).
+    pub elisions: Vec<Span>,
+    /// The stem of each term.
+    pub stems: Vec<Key>,
+}
+
+impl QuoteWords {
+    /// Reads the words of `article[span]`, noting elision marks and
+    /// bracketed insertions.
+    ///
+    /// ```text
+    /// this (war) is not … especially
+    /// this [war]* is not |elision| especially       (* inserted)
+    /// ```
+    pub fn read(article: &str, span: Span, lexicon: &mut Lexicon) -> Self {
+        let mut words = Self::default();
+        let mut pending_elision = None;
+        let mut plain_from = span.start;
+        let bytes = article.as_bytes();
+        let mut at = span.start;
+        while at < span.end {
+            let (marker, inserted_inner) = match bytes[at] {
+                b'[' | b'(' => {
+                    let close = if bytes[at] == b'[' { b']' } else { b')' };
+                    match bytes[at + 1..span.end].iter().position(|&b| b == close) {
+                        Some(len) => {
+                            let inner = Span::new(at + 1, at + 1 + len);
+                            if is_ellipsis(article[inner.range()].trim()) {
+                                (Some(Span::new(at, inner.end + 1)), None)
+                            } else {
+                                (None, Some((inner, inner.end + 1)))
+                            }
+                        }
+                        None => (None, None),
+                    }
+                }
+                _ => (ellipsis_at(article, at, span.end).map(|end| Span::new(at, end)), None),
+            };
+            if let Some(mark) = marker {
+                words.push_words(article, Span::new(plain_from, at), false, &mut pending_elision, lexicon);
+                words.elisions.push(mark);
+                pending_elision = Some(words.elisions.len() - 1);
+                at = mark.end;
+                plain_from = at;
+            } else if let Some((inner, after)) = inserted_inner {
+                words.push_words(article, Span::new(plain_from, at), false, &mut pending_elision, lexicon);
+                words.push_words(article, inner, true, &mut pending_elision, lexicon);
+                at = after;
+                plain_from = at;
+            } else {
+                at += 1;
+                while at < span.end && !article.is_char_boundary(at) {
+                    at += 1;
+                }
+            }
+        }
+        words.push_words(article, Span::new(plain_from, span.end), false, &mut pending_elision, lexicon);
+        words.stems = words.terms.iter().map(|t| lexicon.stem(t.key)).collect();
+        words
+    }
+
+    fn push_words(
+        &mut self,
+        article: &str,
+        span: Span,
+        inserted: bool,
+        pending: &mut Option<usize>,
+        lexicon: &mut Lexicon,
+    ) {
+        if span.is_empty() {
+            return;
+        }
+        let first = self.tokens.len();
+        tokenize_into(article, span.range(), lexicon, &mut self.tokens);
+        for token in first..self.tokens.len() {
+            for &key in lexicon.keys(self.tokens[token].word) {
+                self.terms.push(QuoteTerm { key, token, inserted, elided_before: pending.take() });
+            }
+        }
+    }
+
+    /// The terms that are the speaker's (not bracketed insertions).
+    pub fn spoken(&self) -> impl Iterator<Item = &QuoteTerm> {
+        self.terms.iter().filter(|t| !t.inserted)
+    }
+
+    /// The number of spoken terms of each class: (content, function).
+    #[must_use]
+    pub fn class_counts(&self, lexicon: &Lexicon) -> (usize, usize) {
+        self.spoken().fold((0, 0), |(c, s), t| match lexicon.class(t.key) {
+            Class::Content => (c + 1, s),
+            Class::Stop => (c, s + 1),
+            Class::Filler => (c, s),
+        })
+    }
+}
+
+fn is_ellipsis(s: &str) -> bool {
+    matches!(s, "..." | "…" | ". . ." | "...." | "…." | "")
+}
+
+/// The end of an elision mark starting at `at`: `...` (or more dots),
+/// `…`, or `. . .`.
+fn ellipsis_at(text: &str, at: usize, end: usize) -> Option<usize> {
+    let rest = &text[at..end];
+    if rest.starts_with('…') {
+        return Some(at + '…'.len_utf8());
+    }
+    if rest.starts_with("...") {
+        return Some(at + rest.bytes().take_while(|&b| b == b'.').count());
+    }
+    if rest.starts_with(". . .") {
+        return Some(at + 5);
+    }
+    None
+}
+
+/// One term of a transcript window: a key and the index of its token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceTerm {
+    /// The canonical form.
+    pub key: Key,
+    /// Index into [`Transcript::tokens`].
+    pub token: usize,
+}
+
+/// The terms of tokens `range` of a transcript.
+#[must_use]
+pub fn source_terms(transcript: &Transcript<'_>, range: std::ops::Range<usize>, lexicon: &Lexicon) -> Vec<SourceTerm> {
+    let mut terms = Vec::with_capacity(range.len() + 8);
+    for token in range {
+        for &key in lexicon.keys(transcript.tokens[token].word) {
+            terms.push(SourceTerm { key, token });
+        }
+    }
+    terms
+}
+
+/// A quote aligned with one passage of one transcript.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alignment {
+    /// Index of the transcript.
+    pub transcript: usize,
+    /// The source passage: first to last aligned word, in transcript text.
+    pub source: Span,
+    /// First and last aligned token (inclusive), in transcript tokens.
+    pub tokens: (usize, usize),
+    /// How the quote departs from the source, in article order.
+    pub differences: Vec<Difference>,
+    /// Share of words the two sides have in common, from 0 to 1.
+    pub similarity: f64,
+    /// What the alignment makes of the quote.
+    pub category: Category,
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,261 @@
+//! The stretch of transcript words a quote fits best.
+//!
+//! A fitting alignment: every quote term is either paired with a source
+//! term or left over, source terms before the first and after the last pair
+//! cost nothing, and source terms skipped in between cost a point, except
+//! where the quote marks an elision (any number may be skipped), next to a
+//! bracketed insertion (which may stand for them), or when they are fillers
+//! of speech.
+//!
+//! ```text
+//! quote:   we would like … especially with a   great country
+//! source:  we would like [to have … countries] especially with the great country
+//!                         ^ skipped free at the elision       ^ substitution
+//! ```
+
+use super::{QuoteTerm, SourceTerm};
+use crate::text::{Class, Key};
+
+const MATCH: f32 = 2.0;
+/// Inflections of one word, or two numbers (a number form may differ).
+const NEAR_MISS: f32 = -0.25;
+/// Two function words (`a` for `the`): likely counterparts.
+const FUNCTION_MISMATCH: f32 = -0.8;
+const MISMATCH: f32 = -1.0;
+/// A bracketed word may stand for the source word it faces.
+const INSERTED_MISMATCH: f32 = 0.0;
+const GAP: f32 = -1.0;
+const INSERTED_GAP: f32 = -0.01;
+const ELIDED_GAP: f32 = -0.001;
+const BRACKET_GAP: f32 = -0.3;
+const FILLER_GAP: f32 = -0.05;
+
+const DIAG: u8 = 0;
+const UP: u8 = 1;
+const LEFT: u8 = 2;
+
+/// What the aligner knows of a quote term.
+#[derive(Clone, Copy, Debug)]
+pub struct QuoteSide {
+    /// The term.
+    pub term: QuoteTerm,
+    /// Its stem.
+    pub stem: Key,
+    /// Its class.
+    pub class: Class,
+    /// True when the term is a number in digits.
+    pub number: bool,
+}
+
+/// What the aligner knows of a source term.
+#[derive(Clone, Copy, Debug)]
+pub struct SourceSide {
+    /// The term.
+    pub term: SourceTerm,
+    /// Its stem.
+    pub stem: Key,
+    /// Its class.
+    pub class: Class,
+    /// True when the term is a number in digits.
+    pub number: bool,
+}
+
+/// What pairing two different terms costs.
+fn mismatch(q: &QuoteSide, s: &SourceSide) -> f32 {
+    if q.term.inserted {
+        INSERTED_MISMATCH
+    } else if s.stem == q.stem || (q.number && s.number) {
+        NEAR_MISS
+    } else if q.class == Class::Stop && s.class == Class::Stop {
+        FUNCTION_MISMATCH
+    } else {
+        MISMATCH
+    }
+}
+
+/// The best fit: source terms `first..=last` (indices into the window).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fit {
+    /// First source term paired with a quote term.
+    pub first: usize,
+    /// Last source term paired with a quote term.
+    pub last: usize,
+    /// The alignment's score.
+    pub score: f32,
+}
+
+/// The best fit of `quote` inside `source`, or `None` when no quote term
+/// pairs with any source term. Among equally good fits, the one ending
+/// nearest source term `near` wins (the region the search pointed at).
+#[must_use]
+pub fn fit(quote: &[QuoteSide], source: &[SourceSide], near: usize) -> Option<Fit> {
+    let (n, m) = (quote.len(), source.len());
+    if n == 0 || m == 0 {
+        return None;
+    }
+    let width = m + 1;
+    let mut dirs = vec![0u8; (n + 1) * width];
+    let mut prev = vec![0f32; width];
+    let mut cur = vec![0f32; width];
+    for i in 1..=n {
+        let q = quote[i - 1];
+        let gap_q = if q.term.inserted { INSERTED_GAP } else { GAP };
+        let gap_s = |j: usize| -> f32 {
+            if i == n {
+                GAP
+            } else if quote[i].term.elided_before.is_some() {
+                ELIDED_GAP
+            } else if q.term.inserted || quote[i].term.inserted {
+                BRACKET_GAP
+            } else if source[j].class == Class::Filler {
+                FILLER_GAP
+            } else {
+                GAP
+            }
+        };
+        cur[0] = prev[0] + gap_q;
+        dirs[i * width] = UP;
+        for j in 1..=m {
+            let s = source[j - 1];
+            let pair = if s.term.key == q.term.key { MATCH } else { mismatch(&q, &s) };
+            let diag = prev[j - 1] + pair;
+            let up = prev[j] + gap_q;
+            let left = cur[j - 1] + gap_s(j - 1);
+            // On a tie, a pair of equal words wins, but a mismatched pair
+            // loses to leaving a word unpaired: spans do not grow by
+            // guesses at their edges.
+            let diag_wins = if pair == MATCH { diag >= up && diag >= left } else { diag > up && diag > left };
+            let (best, dir) = if diag_wins {
+                (diag, DIAG)
+            } else if left >= up {
+                (left, LEFT)
+            } else {
+                (up, UP)
+            };
+            cur[j] = best;
+            dirs[i * width + j] = dir;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let best = prev[1..=m].iter().copied().fold(f32::MIN, f32::max);
+    let mut j = (1..=m).filter(|&j| prev[j] >= best).min_by_key(|&j| (j - 1).abs_diff(near)).unwrap_or(m);
+    let score = prev[j];
+    let mut i = n;
+    let (mut first, mut last) = (None, None);
+    let mut paired = false;
+    while i > 0 {
+        match dirs[i * width + j] {
+            DIAG => {
+                paired |= quote[i - 1].stem == source[j - 1].stem || quote[i - 1].term.key == source[j - 1].term.key;
+                last.get_or_insert(j - 1);
+                first = Some(j - 1);
+                i -= 1;
+                j -= 1;
+            }
+            LEFT => j -= 1,
+            _ => i -= 1,
+        }
+    }
+    if !paired {
+        return None;
+    }
+    Some(Fit { first: first?, last: last?, score })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Key;
+
+    const FUNCTION_WORDS: &[&str] =
+        &["a", "the", "with", "of", "on", "we", "will", "is", "not", "this", "and", "in", "any"];
+
+    fn class_of(word: &str) -> Class {
+        match word {
+            "um" => Class::Filler,
+            w if FUNCTION_WORDS.contains(&w) => Class::Stop,
+            _ => Class::Content,
+        }
+    }
+
+    /// Builds sides from words: each distinct word is its own key; `*word`
+    /// is bracketed, `|word` has an elision before it, `~word` shares the
+    /// stem of `word`, `um` is a filler, common words are function words.
+    fn sides(quote: &str, source: &str) -> (Vec<QuoteSide>, Vec<SourceSide>) {
+        let mut vocab: Vec<String> = Vec::new();
+        let mut key = |w: &str| {
+            let i = vocab.iter().position(|v| v == w).unwrap_or_else(|| {
+                vocab.push(w.to_owned());
+                vocab.len() - 1
+            });
+            Key::for_tests(i)
+        };
+        let q = quote
+            .split_whitespace()
+            .enumerate()
+            .map(|(token, w)| {
+                let inserted = w.starts_with('*');
+                let elided = w.starts_with('|');
+                let word = w.trim_start_matches(['*', '|']);
+                let k = key(word);
+                QuoteSide {
+                    term: QuoteTerm { key: k, token, inserted, elided_before: elided.then_some(0) },
+                    stem: k,
+                    class: class_of(word),
+                    number: false,
+                }
+            })
+            .collect();
+        let s = source
+            .split_whitespace()
+            .enumerate()
+            .map(|(token, w)| {
+                let stem = key(w.trim_start_matches('~'));
+                let k = if w.starts_with('~') { key(w) } else { stem };
+                let class = class_of(w.trim_start_matches('~'));
+                SourceSide { term: SourceTerm { key: k, token }, stem, class, number: false }
+            })
+            .collect();
+        (q, s)
+    }
+
+    /// The source words the quote fits.
+    fn fitted(quote: &str, source: &str) -> String {
+        let (q, s) = sides(quote, source);
+        let words: Vec<&str> = source.split_whitespace().collect();
+        let f = fit(&q, &s, s.len()).expect("a fit");
+        words[f.first..=f.last].join(" ")
+    }
+
+    #[test]
+    fn fits_table() {
+        for (quote, source, expected) in [
+            // exact
+            ("red lines", "they announced their red lines again", "red lines"),
+            // one word changed, at the edge
+            ("a great country", "with the great country like", "the great country"),
+            // a word left out in the middle
+            ("on ukrainian soil", "on the ukrainian soil with", "on the ukrainian soil"),
+            // a marked elision skips any number of words
+            (
+                "of course |especially with",
+                "of course but generally with all countries especially with the",
+                "of course but generally with all countries especially with",
+            ),
+            // a bracketed insertion stands for nothing
+            ("this *war is not", "in any case this is not what", "this is not"),
+            // fillers cost almost nothing
+            ("we will win", "and we um um will win now", "we um um will win"),
+            // inflection is a near match
+            ("red line", "these red ~line are moved", "red ~line"),
+        ] {
+            assert_eq!(fitted(quote, source), expected, "{quote:?} in {source:?}");
+        }
+    }
+
+    #[test]
+    fn nothing_in_common_is_no_fit() {
+        let (q, s) = sides("alpha beta", "gamma delta");
+        assert_eq!(fit(&q, &s, 0), None);
+    }
+}

@@ -1,0 +1,242 @@
+//! Finding the regions of a transcript worth aligning a quote with.
+//!
+//! Every quote names its *seeds*: the stems of its content words (and its
+//! function words too when it has fewer than two content words, so that
+//! "any means" and "no, no, no" can be found). One pass over a transcript
+//! collects the positions of every seed of every quote. A quote's regions
+//! are then the windows of about its length where its seeds gather, scored
+//! by the rarity of the distinct seeds they hold; the rarest seeds are
+//! enough to find a passage, so very common ones are left out when a quote
+//! has rarer ones.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{QuoteWords, Transcript};
+use crate::text::{Class, Key, Lexicon, Word, prefix3};
+
+const NONE: u32 = u32::MAX;
+
+/// Positions of seeds beyond which a quote's commoner seeds are dropped.
+const HIT_BUDGET: usize = 40_000;
+
+/// Seeds every quote keeps whatever their frequency.
+const MIN_SEEDS: usize = 3;
+
+/// Regions kept that tie with the best one (a short phrase may recur).
+pub const MAX_TIED: usize = 400;
+
+/// Regions kept beyond the tied ones.
+pub const MAX_OTHERS: usize = 6;
+
+/// The seeds of all quotes of a check, and which word is which seed.
+pub struct Seeds {
+    /// For each quote, its distinct seed ids.
+    pub of_quote: Vec<Vec<u32>>,
+    of_word: Vec<u32>,
+    ids: FxHashMap<Key, u32>,
+}
+
+impl Seeds {
+    /// Collects the seeds of `quotes` and maps every word of the lexicon
+    /// (so every transcript word) to its seed, if it has one.
+    ///
+    /// # Panics
+    /// With 2^32 seeds or more, which documents under 4 GiB cannot hold.
+    pub fn new(quotes: &[QuoteWords], lexicon: &mut Lexicon) -> Self {
+        let mut ids: FxHashMap<Key, u32> = FxHashMap::default();
+        let mut of_quote = Vec::with_capacity(quotes.len());
+        for quote in quotes {
+            let (content, _) = quote.class_counts(lexicon);
+            let mut seeds = Vec::new();
+            for term in quote.spoken() {
+                let seed = match lexicon.class(term.key) {
+                    Class::Content => lexicon.stem(term.key),
+                    Class::Stop if content < 2 => term.key,
+                    _ => continue,
+                };
+                let next = u32::try_from(ids.len()).expect("fewer than 2^32 seeds");
+                let id = *ids.entry(seed).or_insert(next);
+                if !seeds.contains(&id) {
+                    seeds.push(id);
+                }
+            }
+            of_quote.push(seeds);
+        }
+        let prefixes: FxHashSet<String> = ids.keys().map(|&k| prefix3(lexicon.key_text(k)).to_owned()).collect();
+        let mut of_word = Vec::with_capacity(lexicon.word_count());
+        for w in 0..lexicon.word_count() {
+            let word = Word::from_index(w);
+            let keys = lexicon.keys(word);
+            let content = keys.iter().rev().copied().find(|&k| lexicon.class(k) == Class::Content);
+            let seed = match content {
+                Some(key) if prefixes.contains(lexicon.stem_prefix(key)) => {
+                    let stem = lexicon.stem(key);
+                    ids.get(&stem).copied()
+                }
+                Some(_) => None,
+                None => keys.first().and_then(|k| ids.get(k).copied()),
+            };
+            of_word.push(seed.unwrap_or(NONE));
+        }
+        Self { of_quote, of_word, ids }
+    }
+
+    /// The seed id of a stem or key, if some quote has it.
+    #[must_use]
+    pub fn id(&self, seed: Key) -> Option<u32> {
+        self.ids.get(&seed).copied()
+    }
+
+    /// The positions of every seed in a transcript, in one pass.
+    ///
+    /// # Panics
+    /// With 2^32 tokens or more, which documents under 4 GiB cannot hold.
+    #[must_use]
+    pub fn postings(&self, transcript: &Transcript<'_>) -> Postings {
+        let mut lists = vec![Vec::new(); self.ids.len()];
+        for (pos, token) in transcript.tokens.iter().enumerate() {
+            let seed = self.of_word.get(token.word.index()).copied().unwrap_or(NONE);
+            if seed != NONE {
+                lists[seed as usize].push(u32::try_from(pos).expect("fewer than 2^32 tokens"));
+            }
+        }
+        Postings { lists, tokens: transcript.tokens.len() }
+    }
+}
+
+/// Where each seed occurs in one transcript.
+pub struct Postings {
+    lists: Vec<Vec<u32>>,
+    tokens: usize,
+}
+
+/// A stretch of transcript tokens where a quote's seeds gather.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Region {
+    /// First token holding a seed.
+    pub first: usize,
+    /// Last token holding a seed.
+    pub last: usize,
+    /// Sum of the weights of the distinct seeds inside.
+    pub score: f64,
+    /// `score` as a share of all the quote's seeds' weight.
+    pub coverage: f64,
+}
+
+impl Postings {
+    /// How much a seed tells, by how rare it is in this transcript.
+    #[must_use]
+    pub fn weight(&self, seed: u32) -> f64 {
+        let df = self.lists[seed as usize].len() as f64;
+        (1.0 + self.tokens as f64 / (1.0 + df)).ln()
+    }
+
+    /// The regions of at most `window` tokens where the seeds gather:
+    /// all those that tie with the best, then the next best few, none
+    /// overlapping another.
+    #[must_use]
+    pub fn regions(&self, seeds: &[u32], window: usize) -> Vec<Region> {
+        let mut chosen: Vec<(u32, f64)> = seeds.iter().map(|&s| (s, self.weight(s))).collect();
+        let total_weight: f64 = chosen.iter().map(|c| c.1).sum();
+        chosen.sort_by_key(|&(s, _)| self.lists[s as usize].len());
+        let mut hits_so_far = 0;
+        let keep = chosen
+            .iter()
+            .take_while(|&&(s, _)| {
+                hits_so_far += self.lists[s as usize].len();
+                hits_so_far <= HIT_BUDGET
+            })
+            .count()
+            .max(MIN_SEEDS.min(chosen.len()));
+        chosen.truncate(keep);
+        let mut hits: Vec<(u32, u16)> = Vec::new();
+        for (local, &(seed, _)) in chosen.iter().enumerate() {
+            let local = u16::try_from(local).unwrap_or(u16::MAX);
+            hits.extend(self.lists[seed as usize].iter().map(|&pos| (pos, local)));
+        }
+        if hits.is_empty() || total_weight <= 0.0 {
+            return Vec::new();
+        }
+        hits.sort_unstable();
+        let mut counts = vec![0u32; chosen.len()];
+        let mut score = 0.0;
+        let mut left = 0;
+        let mut windows: Vec<Region> = Vec::with_capacity(hits.len());
+        for right in 0..hits.len() {
+            let (pos, local) = hits[right];
+            if counts[usize::from(local)] == 0 {
+                score += chosen[usize::from(local)].1;
+            }
+            counts[usize::from(local)] += 1;
+            // Shrink from the left while the window is too long, or while
+            // its first seed recurs later inside it: each window is then
+            // the tightest one ending here, so that a phrase said twice in
+            // a row gives two regions, not one.
+            while (pos - hits[left].0) as usize > window || counts[usize::from(hits[left].1)] > 1 {
+                let l = usize::from(hits[left].1);
+                counts[l] -= 1;
+                if counts[l] == 0 {
+                    score -= chosen[l].1;
+                }
+                left += 1;
+            }
+            windows.push(Region {
+                first: hits[left].0 as usize,
+                last: pos as usize,
+                score,
+                coverage: score / total_weight,
+            });
+        }
+        select(windows)
+    }
+}
+
+/// The best windows, none overlapping another: every one that ties with
+/// the best (up to [`MAX_TIED`]), then up to [`MAX_OTHERS`] more.
+fn select(mut windows: Vec<Region>) -> Vec<Region> {
+    windows.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.first.cmp(&b.first)));
+    let best = windows.first().map_or(0.0, |w| w.score);
+    let mut picked: Vec<Region> = Vec::new();
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut others = 0;
+    for w in windows {
+        let tied = w.score >= best * 0.999;
+        if (tied && picked.len() >= MAX_TIED) || (!tied && others >= MAX_OTHERS) {
+            if !tied {
+                break;
+            }
+            continue;
+        }
+        let overlaps = taken.range(..=w.last).next_back().is_some_and(|(_, &end)| end >= w.first);
+        if overlaps {
+            continue;
+        }
+        taken.insert(w.first, w.last);
+        if !tied {
+            others += 1;
+        }
+        picked.push(w);
+    }
+    picked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn region(first: usize, last: usize, score: f64) -> Region {
+        Region { first, last, score, coverage: score }
+    }
+
+    #[test]
+    fn ties_are_all_kept_and_overlaps_dropped() {
+        let picked = select(vec![
+            region(10, 12, 1.0),
+            region(11, 13, 1.0),
+            region(50, 52, 1.0),
+            region(70, 75, 0.5),
+            region(71, 74, 0.4),
+        ]);
+        assert_eq!(picked.iter().map(|r| r.first).collect::<Vec<_>>(), [10, 50, 70]);
+    }
+}

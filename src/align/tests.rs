@@ -1,0 +1,141 @@
+//! Alignment cases, as a table: a quote, the transcript it is checked
+//! against, the category expected and the differences expected, each
+//! written `kind quote/source` (`-` for a side that is missing).
+
+use crate::align::Category::{self, Altered, Paraphrase, Unsupported, Verbatim};
+use crate::check::Check;
+use crate::document::Document;
+
+/// Checks an article made of the one quote against a transcript.
+fn judged(quote: &str, transcript: &str) -> (Category, Vec<String>) {
+    let article = Document::from_text("article.txt", &format!("The minister said: \u{201c}{quote}\u{201d}\n"));
+    let transcripts = [Document::from_text("transcript.txt", transcript)];
+    let check = Check::run(&article, &transcripts);
+    assert_eq!(check.quotes.len(), 1, "one quote in {:?}", article.text);
+    let checked = &check.quotes[0];
+    let differences = checked
+        .source()
+        .map(|a| {
+            a.differences
+                .iter()
+                .map(|d| {
+                    let q = d.quote.map_or("-", |s| article.slice(s));
+                    let s = d.source.map_or("-", |s| transcripts[0].slice(s));
+                    format!("{} {q}/{s}", d.kind.name())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (checked.suggestion, differences)
+}
+
+const SPEECH: &str = "I wouldn't say so. And in any case, this is not what we want. We would like to have normal \
+relations with all our neighbors, of course, but generally with all countries especially with the great country \
+like the United States. They supply this long-range weapons to the Kiev regime. We fight for our legitimate \
+security interests. No NATO. Absolutely. No military bases, no military exercises on the Ukrainian soil with \
+participation of foreign troops.";
+
+#[track_caller]
+fn case(quote: &str, transcript: &str, category: Category, differences: &[&str]) {
+    let (got, diffs) = judged(quote, transcript);
+    let diffs: Vec<&str> = diffs.iter().map(String::as_str).collect();
+    assert_eq!((got, diffs.as_slice()), (category, differences), "quote {quote:?}");
+}
+
+#[test]
+fn verbatim_quotes() {
+    case("this is not what we want", SPEECH, Verbatim, &[]);
+    case("This is not what we want.", SPEECH, Verbatim, &[]);
+    case("THIS IS NOT — what we want", SPEECH, Verbatim, &[]);
+    case("No NATO, absolutely.", SPEECH, Verbatim, &[]);
+}
+
+#[test]
+fn variants_of_form_keep_a_quote_verbatim() {
+    case("normal relations with all our neighbours", SPEECH, Verbatim, &["variant neighbours/neighbors"]);
+    case("long-range weapons to the Kyiv regime", SPEECH, Verbatim, &["variant Kyiv/Kiev"]);
+    case("I would not say so", SPEECH, Verbatim, &["variant would not/wouldn't"]);
+    case("We have 30 days", "Well, we have thirty days, no more.", Verbatim, &["variant 30/thirty"]);
+    case("twenty-five missiles were fired", "And 25 missiles were fired at us.", Verbatim, &["variant twenty-five/25"]);
+    case(
+        "they supply longrange weapons",
+        "they supply long-range weapons",
+        Verbatim,
+        &["variant longrange/long-range"],
+    );
+    case("It's been a long war", "It has been a long war, you know.", Verbatim, &["variant It's/It has"]);
+}
+
+#[test]
+fn marked_edits_keep_a_quote_verbatim() {
+    case(
+        "We would like to have normal relations with all our neighbors, of course... especially with the great country",
+        SPEECH,
+        Verbatim,
+        &["elision .../but generally with all countries"],
+    );
+    case(
+        "normal relations . . . especially with the great country",
+        SPEECH,
+        Verbatim,
+        &["elision . . ./with all our neighbors, of course, but generally with all countries"],
+    );
+    case(
+        "normal relations […] especially with",
+        SPEECH,
+        Verbatim,
+        &["elision […]/with all our neighbors, of course, but generally with all countries"],
+    );
+    case("this (war) is not what we want", SPEECH, Verbatim, &["insertion (war)/-"]);
+    case("[Russia] is ready to talk", "We hope it is ready to talk now.", Verbatim, &["insertion [Russia]/it"]);
+}
+
+#[test]
+fn disfluencies_left_out_keep_a_quote_verbatim() {
+    case("we will win this war", "And we, uh, will win this war.", Verbatim, &["disfluency -/uh"]);
+    case("they have suggested talks", "They have -- have suggested talks.", Verbatim, &["disfluency -/have"]);
+    case("I think the country is ready", "I think th- the country is ready.", Verbatim, &["disfluency -/th"]);
+    case(
+        "I think we want peace and security",
+        "I think we want, we want peace and security.",
+        Verbatim,
+        &["disfluency -/we want"],
+    );
+}
+
+#[test]
+fn unmarked_changes_make_a_quote_altered() {
+    case("especially with a great country like the United States", SPEECH, Altered, &["substitution a/the"]);
+    case(
+        "No military exercises on Ukrainian soil with participation of foreign troops",
+        SPEECH,
+        Altered,
+        &["omission -/the"],
+    );
+    case("We fight for our own legitimate security interests", SPEECH, Altered, &["addition own/-"]);
+    case(
+        "They supply these long-range weapons to the Kyiv regime",
+        SPEECH,
+        Altered,
+        &["substitution these/this", "variant Kyiv/Kiev"],
+    );
+}
+
+#[test]
+fn a_quote_stitched_across_an_interjection_is_altered() {
+    let transcript = "Minister: We will fight\n\nQuestion: Really?\n\nMinister: until the very end of this war.\n";
+    case("We will fight until the very end of this war", transcript, Altered, &["omission -/Really"]);
+}
+
+#[test]
+fn different_words_for_the_same_content_are_a_paraphrase() {
+    let (category, _) =
+        judged("Russia wants normal relations with its neighbors and great countries like the United States", SPEECH);
+    assert_eq!(category, Paraphrase);
+}
+
+#[test]
+fn words_nobody_said_are_unsupported() {
+    case("We will never negotiate with terrorists", SPEECH, Unsupported, &[]);
+    case("any way", SPEECH, Unsupported, &[]);
+}
