@@ -1,0 +1,34 @@
+//! quotecheck checks every quotation in a news article against the
+//! transcript of what was said.
+//!
+//! The engine is a pipeline over plain data; nothing in it touches a
+//! terminal, and only [`document::load`] touches a file:
+//!
+//! ```text
+//! files ──load──▶ Document         text + map to original byte offsets
+//!                                   + speaker turns        (document)
+//! article ──extract──▶ Quote[]      spans + attribution    (quote)
+//! transcript ──index──▶ tokens      words with spans       (text, align)
+//! Quote + tokens ──align──▶ Alignment
+//!                                   source span, differences, similarity
+//! Alignment ──classify──▶ Category  verbatim · altered · paraphrase
+//!                                   · unsupported          (align::classify)
+//! Check + verdicts ──▶ Report       json · markdown · csv  (report)
+//! ```
+//!
+//! [`check::Check::run`] runs the whole pipeline. Every span the engine
+//! keeps is a half-open byte range into a document's text; reports convert
+//! them to byte offsets into the original files.
+
+pub mod align;
+pub mod check;
+pub mod document;
+pub mod quote;
+pub mod report;
+pub mod text;
+
+pub use align::{Alignment, Category, Difference, Kind};
+pub use check::{Check, Checked};
+pub use document::Document;
+pub mod cli;
+pub mod sample;
