@@ -18,10 +18,19 @@ Examples:
 
 Exit status: 0 all is well, 1 a --fail-on category was found, 2 an error.";
 
+/// Help that leads with the examples, then the usage and the options.
+const HELP_TEMPLATE: &str = "{about}{after-help}\n\n{usage-heading} {usage}\n\n{all-args}";
+
 /// Check every quotation in a news article against the transcript of what
 /// was said: verbatim, altered, paraphrase or unsupported, and why.
 #[derive(Debug, Parser)]
-#[command(name = "quotecheck", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "quotecheck",
+    version,
+    after_help = EXAMPLES,
+    help_template = HELP_TEMPLATE,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// What to do (with no command, the review screen opens).
     #[command(subcommand)]
@@ -59,7 +68,7 @@ pub enum Command {
 
 /// Arguments of `quotecheck check`.
 #[derive(Debug, Args)]
-#[command(after_help = EXAMPLES)]
+#[command(after_help = EXAMPLES, help_template = HELP_TEMPLATE)]
 pub struct CheckArgs {
     /// The article (`-` reads standard input).
     #[arg(value_name = "ARTICLE")]

@@ -22,7 +22,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 use unicode_normalization::char::is_combining_mark;
 
-pub use variants::number_value;
+pub use variants::{is_currency_sign, number_value};
 
 /// A half-open byte range `start..end` into a document's text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -338,7 +338,7 @@ pub fn canonical_word(word: &str) -> String {
 /// comma between digits (`3.5`, `1,000`) and the dots of an abbreviation
 /// (`U.S.`) stay inside it. Hyphens and dashes separate words. Each Han or
 /// kana character is a word of its own, since those scripts write no spaces.
-/// `%` and `&` are words too (`percent`, `and`).
+/// `%`, `&` and currency signs are words too (`percent`, `and`, `dollar`).
 ///
 /// # Panics
 /// When `text` is 4 GiB or more (offsets are 32-bit; loading refuses such
@@ -355,14 +355,15 @@ pub fn tokenize_into(text: &str, range: Range<usize>, lexicon: &mut Lexicon, out
             push_token(out, at, stop, lexicon.intern(&buf));
             at = stop;
         } else if byte < 0x80 {
-            if byte == b'%' || byte == b'&' {
-                let word = lexicon.intern(if byte == b'%' { "%" } else { "&" });
-                push_token(out, at, at + 1, word);
+            if matches!(byte, b'%' | b'&' | b'$') {
+                buf.clear();
+                buf.push(char::from(byte));
+                push_token(out, at, at + 1, lexicon.intern(&buf));
             }
             at += 1;
         } else {
             let c = text[at..].chars().next().expect("char boundary");
-            if is_logograph(c) {
+            if is_logograph(c) || matches!(c, '€' | '£' | '¥') {
                 buf.clear();
                 buf.push(c);
                 push_token(out, at, at + c.len_utf8(), lexicon.intern(&buf));

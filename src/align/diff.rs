@@ -149,7 +149,15 @@ pub struct Sides<'a> {
 pub fn diff(sides: &Sides<'_>, range: Range<usize>) -> (Vec<Difference>, Tally) {
     let old: Vec<u32> = sides.window[range.clone()].iter().map(|s| s.term.key.raw()).collect();
     let new: Vec<u32> = sides.quote.terms.iter().map(|t| t.key.raw()).collect();
-    let mut builder = Builder { sides, differences: Vec::new(), tally: Tally::default(), group: None, at: 0 };
+    let mut builder = Builder {
+        sides,
+        signs: Vec::new(),
+        lone_omissions: Vec::new(),
+        differences: Vec::new(),
+        tally: Tally::default(),
+        group: None,
+        at: 0,
+    };
     for term in sides.quote.spoken() {
         let w = weight(sides.lexicon.class(term.key));
         builder.tally.quote_terms += 1.0;
@@ -174,6 +182,7 @@ pub fn diff(sides: &Sides<'_>, range: Range<usize>) -> (Vec<Difference>, Tally) 
         }
     }
     builder.flush();
+    builder.pair_currency();
     (builder.differences, builder.tally)
 }
 
@@ -195,6 +204,11 @@ struct Group {
 
 struct Builder<'a, 'b> {
     sides: &'b Sides<'a>,
+    /// Additions of a currency sign (difference index, quote term), and
+    /// omissions of one source term (difference index, window term): a
+    /// `$` before a number and `dollars` after it are one variant.
+    signs: Vec<(usize, usize)>,
+    lone_omissions: Vec<(usize, usize)>,
     differences: Vec<Difference>,
     tally: Tally,
     group: Option<Group>,
@@ -424,12 +438,19 @@ impl Builder<'_, '_> {
         match (q_first.zip(q_last), s_first.zip(s_last)) {
             (None, None) => {}
             (None, Some(_)) => {
+                if source.len() == 1 {
+                    self.lone_omissions.push((self.differences.len(), source[0]));
+                }
                 for (first, last) in contiguous(&s_tokens) {
                     self.push(Kind::Omission, None, Some(self.source_span(first, last)));
                 }
                 self.tally.unmarked_terms += source.len();
             }
             (Some(_), None) => {
+                let word = self.sides.quote.tokens[q_tokens[0]].word;
+                if quote.len() == 1 && crate::text::is_currency_sign(self.sides.lexicon.word_text(word)) {
+                    self.signs.push((self.differences.len(), quote[0]));
+                }
                 for (first, last) in contiguous(&q_tokens) {
                     self.push(Kind::Addition, Some(self.quote_span(first, last)), None);
                 }
@@ -446,6 +467,32 @@ impl Builder<'_, '_> {
                     self.substitution(quote, source, (qf, ql), (sf, sl));
                 }
             }
+        }
+    }
+
+    /// `$5 million` for `5 million dollars`: the sign added before the
+    /// number and the currency left out after it are one variant.
+    fn pair_currency(&mut self) {
+        let mut gone = Vec::new();
+        for (sign_at, q) in std::mem::take(&mut self.signs) {
+            let stem = self.sides.quote.stems[q];
+            let found = self.lone_omissions.iter().find(|&&(at, s)| {
+                !gone.contains(&at) && self.sides.window[s].stem == stem && at.abs_diff(sign_at) <= 4
+            });
+            if let Some(&(omission_at, _)) = found {
+                let source = self.differences[omission_at].source;
+                let sign = &mut self.differences[sign_at];
+                sign.kind = Kind::Variant;
+                sign.source = source;
+                gone.push(omission_at);
+                self.tally.unmarked -= 2;
+                self.tally.unmarked_terms -= 2;
+                self.credit(&[q], 1.0);
+            }
+        }
+        gone.sort_unstable();
+        for at in gone.into_iter().rev() {
+            self.differences.remove(at);
         }
     }
 

@@ -64,6 +64,8 @@ fn variants_of_form_keep_a_quote_verbatim() {
         &["variant longrange/long-range"],
     );
     case("It's been a long war", "It has been a long war, you know.", Verbatim, &["variant It's/It has"]);
+    case("$5 million for schools", "We gave 5 million dollars for schools.", Verbatim, &["variant $/dollars"]);
+    case("a 5% rise", "there was a 5 percent rise", Verbatim, &["variant %/percent"]);
 }
 
 #[test]

@@ -23,11 +23,8 @@ pub fn canonical_terms(lower: &str) -> Vec<String> {
         word.retain(|c| c != ',');
         return vec![word];
     }
-    if word == "%" {
-        return vec!["percent".to_owned()];
-    }
-    if word == "&" {
-        return vec!["and".to_owned()];
+    if let Some(name) = symbol_name(&word) {
+        return vec![name.to_owned()];
     }
     expand_contraction(&word).into_iter().map(|term| canonical_single(&term)).collect()
 }
@@ -56,6 +53,24 @@ fn fold(lower: &str) -> String {
         }
     }
     out
+}
+
+/// The word a symbol is read as.
+fn symbol_name(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "%" => "percent",
+        "&" => "and",
+        "$" => "dollar",
+        "€" => "euro",
+        "£" => "pound",
+        "¥" => "yen",
+        _ => return None,
+    })
+}
+
+/// True for a currency sign (`$`, `€`, `£`, `¥`).
+pub fn is_currency_sign(word: &str) -> bool {
+    matches!(word, "$" | "€" | "£" | "¥")
 }
 
 fn expand_contraction(word: &str) -> Vec<String> {
