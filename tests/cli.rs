@@ -5,7 +5,7 @@ mod common;
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 
-use common::{json_report, path, run, temp_file};
+use common::{json_report, offset, path, run, temp_file};
 use serde_json::Value;
 
 fn sample() -> [String; 2] {
@@ -40,18 +40,14 @@ fn the_json_report_keeps_every_key_of_the_contract() {
             assert!(q.get(key).is_some(), "quote {i} lacks {key}");
         }
         assert_eq!(q["id"], i + 1);
-        let (start, end) = (
-            q["article"]["start"].as_u64().expect("start") as usize,
-            q["article"]["end"].as_u64().expect("end") as usize,
-        );
+        let (start, end) = (offset(&q["article"]["start"]), offset(&q["article"]["end"]));
         assert_eq!(std::str::from_utf8(&article[start..end]).expect("utf-8"), q["text"], "article offsets are bytes");
         assert!(q["article"]["line"].as_u64().expect("line") >= 1);
         let source = &q["source"];
         for key in ["transcript", "start", "end", "line", "text", "speaker", "timestamp"] {
             assert!(source.get(key).is_some(), "source of quote {i} lacks {key}");
         }
-        let (start, end) =
-            (source["start"].as_u64().expect("start") as usize, source["end"].as_u64().expect("end") as usize);
+        let (start, end) = (offset(&source["start"]), offset(&source["end"]));
         assert_eq!(std::str::from_utf8(&transcript[start..end]).expect("utf-8"), source["text"]);
         assert!(source["timestamp"].is_null());
         for d in q["differences"].as_array().expect("differences") {
@@ -76,8 +72,7 @@ fn offsets_are_bytes_of_the_original_file_with_a_bom_and_crlf() {
     for (q, p) in report["quotes"].as_array().expect("quotes").iter().zip(plain["quotes"].as_array().expect("quotes")) {
         assert_eq!(q["category"], p["category"], "{}", q["text"]);
         assert_eq!(q["source"]["line"], p["source"]["line"]);
-        let (s, e) =
-            (q["source"]["start"].as_u64().expect("s") as usize, q["source"]["end"].as_u64().expect("e") as usize);
+        let (s, e) = (offset(&q["source"]["start"]), offset(&q["source"]["end"]));
         assert_eq!(String::from_utf8_lossy(&bytes[s..e]), q["source"]["text"].as_str().expect("text"));
     }
 }

@@ -69,6 +69,7 @@ fn symbol_name(word: &str) -> Option<&'static str> {
 }
 
 /// True for a currency sign (`$`, `€`, `£`, `¥`).
+#[must_use]
 pub fn is_currency_sign(word: &str) -> bool {
     matches!(word, "$" | "€" | "£" | "¥")
 }

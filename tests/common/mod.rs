@@ -95,7 +95,7 @@ pub fn score(gold: &Value, report: &Value) -> Score {
     let not_speech_tool: Vec<usize> =
         (0..gq.len()).filter(|&i| gq[i]["category"] == "not_speech").filter_map(|i| matches[i]).collect();
     let counted_tool = tool.len() - not_speech_tool.len();
-    let (mut found, mut aligned, mut categorized) = (0, 0, 0);
+    let (mut found, mut aligned, mut categorized) = (0usize, 0usize, 0usize);
     let mut problems = Vec::new();
     for &i in &speech {
         let g = &gq[i];
@@ -128,4 +128,9 @@ pub fn score(gold: &Value, report: &Value) -> Score {
         category: categorized as f64 / n,
         problems,
     }
+}
+
+/// A JSON number as a byte offset.
+pub fn offset(v: &Value) -> usize {
+    usize::try_from(v.as_u64().expect("a number")).expect("fits in usize")
 }
