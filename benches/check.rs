@@ -47,7 +47,7 @@ fn main() {
         return;
     }
     let (path, gold) = transcript(SIZE);
-    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
     let mut criterion = Criterion::default().sample_size(10).configure_from_args();
     let mut group = criterion.benchmark_group(format!("transcript_{SIZE}"));
     group.bench_function("plain_tokenize", |b| b.iter(|| black_box(plain_tokenize(&path))));

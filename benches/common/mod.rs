@@ -69,7 +69,7 @@ fn synthesize(bytes: usize) -> String {
         state ^= state >> 7;
         state ^= state << 17;
         out.push_str(sentences[usize::try_from(state % sentences.len() as u64).expect("index")]);
-        if state % 9 == 0 {
+        if state.is_multiple_of(9) {
             out.push_str("\n\n");
         }
     }
