@@ -7,10 +7,12 @@
 //! nearest the sources of the article's other, unambiguous quotes.
 
 use crate::align::classify::{is_paraphrase, judge};
-use crate::align::diff::{Sides, diff};
+use std::ops::Range;
+
+use crate::align::diff::{Sides, Tally, diff, diff_pieces};
 use crate::align::fit::{QuoteSide, SourceSide, fit};
 use crate::align::search::{Postings, Region, Seeds};
-use crate::align::{Alignment, Category, QuoteWords, Transcript, source_terms};
+use crate::align::{Alignment, Category, Difference, QuoteWords, Transcript, source_terms};
 use crate::document::{Document, same_speaker};
 use crate::quote::{self, Quote};
 use crate::text::{Class, Key, Lexicon};
@@ -115,15 +117,17 @@ impl Aligner<'_> {
         let ext = self.words.terms.len() + 4;
         let lo = region.first.saturating_sub(ext);
         let hi = (region.last + ext + 1).min(transcript.tokens.len());
-        let window: Vec<SourceSide> = source_terms(transcript, lo..hi, self.lexicon)
+        let mut window: Vec<SourceSide> = source_terms(transcript, lo..hi, self.lexicon)
             .into_iter()
             .map(|term| SourceSide {
                 term,
                 stem: self.lexicon.stem(term.key),
                 class: self.lexicon.class(term.key),
                 number: self.lexicon.is_number(term.key),
+                skippable: false,
             })
             .collect();
+        mark_skippable(&mut window, transcript, self.lexicon);
         let quote: Vec<QuoteSide> = self
             .words
             .terms
@@ -141,10 +145,12 @@ impl Aligner<'_> {
         let mut closest = 0.0;
         let near = window.iter().rposition(|s| s.term.token <= region.last).unwrap_or(0);
         if let Some(f) = fit(&quote, &window, near) {
-            let (differences, tally) = diff(&sides, f.first..f.last + 1);
+            let (pieces, differences, tally) = widen(&sides, f.pieces);
             let similarity = tally.similarity();
             if let Some(category) = judge(&tally) {
-                let tokens = (window[f.first].term.token, window[f.last].term.token);
+                let first = pieces.first().map_or(f.first, |p| p.1.start);
+                let last = pieces.last().map_or(f.last, |p| p.1.end.saturating_sub(1)).max(first);
+                let tokens = (window[first].term.token, window[last].term.token);
                 let source = transcript.span(tokens.0, tokens.1);
                 return Ok(Alignment { transcript: t, source, tokens, differences, similarity, category });
             }
@@ -192,6 +198,100 @@ impl Aligner<'_> {
             category: Category::Paraphrase,
         })
     }
+}
+
+/// Marks the source terms a fit may skip cheaply: the first copy of a
+/// repeat of one to three words (`I've got, I've got`), a cut-off word
+/// (`th- the`), and the second word of a number said in several
+/// (`fifty-four`).
+fn mark_skippable(window: &mut [SourceSide], transcript: &Transcript<'_>, lexicon: &Lexicon) {
+    let n = window.len();
+    for start in 0..n {
+        for k in 1..=3 {
+            if start + 2 * k <= n && (0..k).all(|i| window[start + i].term.key == window[start + k + i].term.key) {
+                for side in &mut window[start..start + k] {
+                    side.skippable = true;
+                }
+            }
+        }
+        if start > 0 && window[start].number && window[start - 1].number {
+            window[start].skippable = true;
+        }
+        let token = transcript.tokens[window[start].term.token];
+        if let Some(next) = transcript.tokens.get(window[start].term.token + 1) {
+            let text = &transcript.doc.text;
+            let cut_off = text[token.span().end..].starts_with(['-', '—', '–']);
+            if cut_off
+                && token.word != next.word
+                && lexicon.word_text(next.word).starts_with(lexicon.word_text(token.word))
+            {
+                window[start].skippable = true;
+            }
+        }
+    }
+}
+
+/// Source words a fit may grow by at either edge.
+const WIDEN: usize = 4;
+
+/// Diffs the fitted pieces, then tries taking up to [`WIDEN`] more source
+/// words at either edge, keeping what leaves fewer unmarked differences:
+/// `$400,000` ends a quote where `four hundred thousand dollars` ends the
+/// passage, and the fit alone stops at `four`.
+fn widen(
+    sides: &Sides<'_>,
+    mut pieces: Vec<(Range<usize>, Range<usize>)>,
+) -> (Vec<(Range<usize>, Range<usize>)>, Vec<Difference>, Tally) {
+    let (mut differences, mut tally) = diff_pieces(sides, &pieces);
+    for at_end in [true, false] {
+        if tally.unmarked == 0 {
+            break;
+        }
+        for extra in 1..=WIDEN {
+            let mut wider = pieces.clone();
+            let edge = if at_end { wider.last_mut() } else { wider.first_mut() };
+            let Some((_, source)) = edge else { break };
+            if at_end {
+                if source.end + extra > sides.window.len() {
+                    break;
+                }
+                source.end += extra;
+            } else {
+                if source.start < extra {
+                    break;
+                }
+                source.start -= extra;
+            }
+            let (d, t) = diff_pieces(sides, &wider);
+            if t.unmarked < tally.unmarked {
+                (pieces, differences, tally) = (wider, d, t);
+                break;
+            }
+        }
+    }
+    // A bracketed insertion that opens or closes the quote stands for the
+    // word beside the passage (`[The staffing model] was` for `It was`).
+    for at_end in [true, false] {
+        let quote = &sides.quote.terms;
+        let edge_inserted = if at_end { quote.last() } else { quote.first() }.is_some_and(|t| t.inserted);
+        let mut wider = pieces.clone();
+        let edge = if at_end { wider.last_mut() } else { wider.first_mut() };
+        let Some((_, source)) = edge else { continue };
+        let room = if at_end { source.end < sides.window.len() } else { source.start > 0 };
+        if !edge_inserted || !room {
+            continue;
+        }
+        if at_end {
+            source.end += 1;
+        } else {
+            source.start -= 1;
+        }
+        let (d, t) = diff_pieces(sides, &wider);
+        if t.unmarked <= tally.unmarked {
+            (pieces, differences, tally) = (wider, d, t);
+        }
+    }
+    (pieces, differences, tally)
 }
 
 /// Best first: the more faithful category, then the higher similarity;

@@ -32,3 +32,4 @@ pub use check::{Check, Checked};
 pub use document::Document;
 pub mod cli;
 pub mod sample;
+pub mod session;

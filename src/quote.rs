@@ -12,8 +12,9 @@
 //! a "stray mark in one paragraph                 → ends with its paragraph
 //! ```
 //!
-//! Quotes inside quotes are part of the outer quote. Each quote is then
-//! credited to a speaker by [`attribution`].
+//! A quote inside a quote is found as well as the outer one (the speaker
+//! quoting someone else's words). Each quote is then credited to a speaker
+//! by [`attribution`]; a nested quote shares the outer quote's speaker.
 
 mod attribution;
 
@@ -38,14 +39,31 @@ pub fn extract(text: &str) -> Vec<Quote> {
     let singles = single_quotes(text, &paragraphs, &doubles);
     let mut found: Vec<Found> = doubles.into_iter().chain(singles).collect();
     found.sort_by_key(|f| (f.marked.start, std::cmp::Reverse(f.marked.end)));
+    // Keep quotes that nest properly; one that starts inside another and
+    // ends outside it comes from stray marks.
     let mut kept: Vec<Found> = Vec::new();
     for f in found {
-        let inside_last = kept.last().is_some_and(|k| f.marked.start < k.marked.end);
-        if !inside_last && text[f.inner.range()].chars().any(char::is_alphanumeric) {
+        let crosses = kept
+            .iter()
+            .any(|k| k.marked.start < f.marked.start && f.marked.start < k.marked.end && f.marked.end > k.marked.end);
+        let duplicate = kept.iter().any(|k| k.marked == f.marked);
+        if !crosses && !duplicate && text[f.inner.range()].chars().any(char::is_alphanumeric) {
             kept.push(f);
         }
     }
-    let names = attribution::attribute(text, &paragraphs, &kept);
+    let outer_of = |i: usize| (0..i).rev().find(|&j| kept[j].marked.end >= kept[i].marked.end);
+    let top: Vec<usize> = (0..kept.len()).filter(|&i| outer_of(i).is_none()).collect();
+    let top_found: Vec<Found> = top.iter().map(|&i| kept[i]).collect();
+    let top_names = attribution::attribute(text, &paragraphs, &top_found);
+    let mut names: Vec<Option<String>> = vec![None; kept.len()];
+    for (&i, name) in top.iter().zip(top_names) {
+        names[i] = name;
+    }
+    for i in 0..kept.len() {
+        if let Some(j) = outer_of(i) {
+            names[i] = names[j].clone();
+        }
+    }
     kept.into_iter()
         .zip(names)
         .map(|(f, attributed_to)| Quote { span: f.inner, marked: f.marked, attributed_to })
@@ -129,7 +147,16 @@ struct Open {
     mark: usize,
     inner: usize,
     opener: char,
-    depth: u32,
+    /// Marks of the quotes opened inside this one, innermost last.
+    nested: Vec<usize>,
+    /// A straight-quoted quote open inside a curly-quoted one.
+    straight_inside: Option<usize>,
+}
+
+impl Open {
+    fn new(mark: usize, opener: char) -> Self {
+        Self { mark, inner: mark + opener.len_utf8(), opener, nested: Vec::new(), straight_inside: None }
+    }
 }
 
 fn double_quotes(text: &str, paragraphs: &[Span]) -> Vec<Found> {
@@ -149,18 +176,31 @@ fn double_quotes(text: &str, paragraphs: &[Span]) -> Vec<Found> {
             match &mut open {
                 None => {
                     if matches!(c, '"' | '“' | '„' | '«' | '»' | '”') && opens(prev, next) {
-                        open = Some(Open { mark: at, inner: at + c.len_utf8(), opener: c, depth: 0 });
+                        open = Some(Open::new(at, c));
                     }
                 }
                 Some(o) => {
                     let is_closer = closers(o.opener).contains(&c);
+                    let pushed = |mark: usize, at: usize, c: char| Found {
+                        inner: Span::new(mark + text[mark..].chars().next().map_or(1, char::len_utf8), at),
+                        marked: Span::new(mark, at + c.len_utf8()),
+                    };
                     if o.opener == '"' && c == '"' && !closes(prev) && opens(prev, next) {
                         // `"stray "real quote"`: the first mark opened nothing.
-                        *o = Open { mark: at, inner: at + 1, opener: c, depth: 0 };
+                        *o = Open::new(at, c);
+                    } else if c == '"' && o.opener != '"' {
+                        // Straight quotes inside a curly quote.
+                        match o.straight_inside.take() {
+                            Some(mark) if closes(prev) => found.push(pushed(mark, at, c)),
+                            Some(mark) => o.straight_inside = Some(mark),
+                            None if opens(prev, next) => o.straight_inside = Some(at),
+                            None => {}
+                        }
                     } else if c == o.opener && !is_closer && opens(prev, next) {
-                        o.depth += 1;
-                    } else if is_closer && o.depth > 0 {
-                        o.depth -= 1;
+                        o.nested.push(at);
+                    } else if is_closer && !o.nested.is_empty() {
+                        let mark = o.nested.pop().expect("non-empty");
+                        found.push(pushed(mark, at, c));
                     } else if is_closer && (closes(prev) || c != '"') {
                         found.push(Found {
                             inner: Span::new(o.inner, at),
@@ -201,23 +241,27 @@ fn single_quotes(text: &str, paragraphs: &[Span], doubles: &[Found]) -> Vec<Foun
             if at < skip_until || !matches!(c, '\'' | '‘' | '‚' | '‹') {
                 continue;
             }
-            if doubles.iter().any(|d| d.marked.contains(at)) {
-                continue;
-            }
+            // Inside a double quote, a single quote closes before it does.
+            let end = doubles
+                .iter()
+                .filter(|d| d.inner.start <= at && at < d.inner.end)
+                .map(|d| d.inner.end)
+                .min()
+                .unwrap_or(para.end);
             let inner = at + c.len_utf8();
             let prev = char_before(text, at, para.start);
-            let next = char_after(text, inner, para.end);
+            let next = char_after(text, inner, end);
             if !opens(prev, next) || !next.is_some_and(char::is_alphabetic) {
                 continue;
             }
-            let word: String = text[inner..para.end].chars().take_while(|c| c.is_alphanumeric()).collect();
-            let after_word = text[inner + word.len()..para.end].chars().next();
+            let word: String = text[inner..end].chars().take_while(|c| c.is_alphanumeric()).collect();
+            let after_word = text[inner + word.len()..end].chars().next();
             if LEADING_APOSTROPHE.contains(&word.to_lowercase().as_str())
                 && !after_word.is_some_and(char::is_alphanumeric)
             {
                 continue;
             }
-            if let Some(close) = single_closer(text, inner, para.end, c) {
+            if let Some(close) = single_closer(text, inner, end, c) {
                 found.push(Found {
                     inner: Span::new(inner, close),
                     marked: Span::new(at, close + text[close..].chars().next().map_or(1, char::len_utf8)),

@@ -501,9 +501,23 @@ pub fn equivalent(lexicon: &Lexicon, quote: &[Word], source: &[Word]) -> bool {
     let keys = |words: &[Word]| -> Vec<String> {
         words.iter().flat_map(|&w| lexicon.keys(w).iter().map(|&k| lexicon.key_text(k).to_owned())).collect()
     };
-    let (q, s) = (keys(quote), keys(source));
+    let (mut q, mut s) = (keys(quote), keys(source));
     if q.concat() == s.concat() {
         return true;
+    }
+    // `$400,000` for `four hundred thousand dollars`: the sign before the
+    // number stands for the currency named after it.
+    let currency = |a: &[String], b: &[String]| {
+        a.first()
+            .zip(b.last())
+            .is_some_and(|(sign, name)| variants::is_currency_name(sign) && name.trim_end_matches('s') == sign.as_str())
+    };
+    if currency(&q, &s) {
+        q.remove(0);
+        s.pop();
+    } else if currency(&s, &q) {
+        s.remove(0);
+        q.pop();
     }
     if let (Some(a), Some(b)) = (number_value(&as_str(&q)), number_value(&as_str(&s))) {
         return (a - b).abs() < 1e-9;

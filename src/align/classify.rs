@@ -27,7 +27,8 @@ pub const PARAPHRASE_MIN_SHARE: f64 = 0.5;
 pub const PARAPHRASE_MIN_SHARED: usize = 2;
 
 /// How faithful a quote is to the transcript.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Category {
     /// The same words as one passage, up to form and marked edits.
     Verbatim,

@@ -147,8 +147,13 @@ pub struct Sides<'a> {
 /// The differences of a quote against source terms `range` of the window.
 #[must_use]
 pub fn diff(sides: &Sides<'_>, range: Range<usize>) -> (Vec<Difference>, Tally) {
-    let old: Vec<u32> = sides.window[range.clone()].iter().map(|s| s.term.key.raw()).collect();
-    let new: Vec<u32> = sides.quote.terms.iter().map(|t| t.key.raw()).collect();
+    diff_pieces(sides, &[(0..sides.quote.terms.len(), range)])
+}
+
+/// The differences of a quote cut into pieces, each diffed against its own
+/// source terms (see [`super::fit::Fit::pieces`]).
+#[must_use]
+pub fn diff_pieces(sides: &Sides<'_>, pieces: &[(Range<usize>, Range<usize>)]) -> (Vec<Difference>, Tally) {
     let mut builder = Builder {
         sides,
         signs: Vec::new(),
@@ -163,26 +168,42 @@ pub fn diff(sides: &Sides<'_>, range: Range<usize>) -> (Vec<Difference>, Tally) 
         builder.tally.quote_terms += 1.0;
         builder.tally.quote_weight += w;
     }
-    builder.tally.source_terms = range.len() as f64;
-    let base = range.start;
-    for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
-        match op {
-            DiffOp::Equal { old_index, new_index, len } => {
-                builder.equal(base + old_index..base + old_index + len, new_index..new_index + len);
-            }
-            DiffOp::Delete { old_index, old_len, new_index } => {
-                builder.change(base + old_index..base + old_index + old_len, new_index..new_index);
-            }
-            DiffOp::Insert { old_index, new_index, new_len } => {
-                builder.change(base + old_index..base + old_index, new_index..new_index + new_len);
-            }
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                builder.change(base + old_index..base + old_index + old_len, new_index..new_index + new_len);
+    for (quote, source) in pieces {
+        builder.tally.source_terms += source.len() as f64;
+        let old: Vec<u32> = sides.window[source.clone()].iter().map(|s| s.term.key.raw()).collect();
+        // Bracketed words are the journalist's: they never pair.
+        let new: Vec<u32> = sides.quote.terms[quote.clone()]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| if t.inserted { u32::MAX - u32::try_from(i).unwrap_or(0) } else { t.key.raw() })
+            .collect();
+        let (s0, q0) = (source.start, quote.start);
+        if quote.is_empty() {
+            // The words an elision mark skipped.
+            builder.change(source.clone(), quote.clone());
+            continue;
+        }
+        for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
+            match op {
+                DiffOp::Equal { old_index, new_index, len } => {
+                    builder.equal(s0 + old_index..s0 + old_index + len, q0 + new_index..q0 + new_index + len);
+                }
+                DiffOp::Delete { old_index, old_len, new_index } => {
+                    builder.change(s0 + old_index..s0 + old_index + old_len, q0 + new_index..q0 + new_index);
+                }
+                DiffOp::Insert { old_index, new_index, new_len } => {
+                    builder.change(s0 + old_index..s0 + old_index, q0 + new_index..q0 + new_index + new_len);
+                }
+                DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                    builder.change(s0 + old_index..s0 + old_index + old_len, q0 + new_index..q0 + new_index + new_len);
+                }
             }
         }
     }
     builder.flush();
     builder.pair_currency();
+    // Article order; at one place in the quote, source order.
+    builder.differences.sort_by_key(|d| (d.at, d.source.map_or(0, |s| s.start)));
     (builder.differences, builder.tally)
 }
 
@@ -366,12 +387,22 @@ impl Builder<'_, '_> {
         if source.is_empty() {
             return source;
         }
-        let whole_repeat =
-            source.len() <= 3 && source.windows(2).all(|w| w[1] == w[0] + 1) && self.repeats(source[0], source.len());
+        // Fillers and cut-off words, then repeats of one to three words
+        // anywhere in the run (longest first).
+        let mut disfluent: Vec<bool> = source.iter().map(|&s| self.is_disfluent(s)).collect();
+        for k in (1..=3).rev() {
+            for i in 0..source.len().saturating_sub(k - 1) {
+                let run = &source[i..i + k];
+                let contiguous = run.windows(2).all(|w| w[1] == w[0] + 1);
+                if contiguous && !disfluent[i..i + k].iter().any(|&d| d) && self.repeats(run[0], k) {
+                    disfluent[i..i + k].iter_mut().for_each(|d| *d = true);
+                }
+            }
+        }
         let mut rest = Vec::new();
         let mut run: Vec<usize> = Vec::new();
-        for &s in &source {
-            if whole_repeat || self.is_disfluent(s) {
+        for (&s, &gone) in source.iter().zip(&disfluent) {
+            if gone {
                 if run.last().is_some_and(|&l| l + 1 != s) {
                     self.report_disfluency(&run);
                     run.clear();
@@ -393,21 +424,29 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// True when the `len` window terms from `start` repeat the `len`
-    /// terms right after or right before them.
+    /// True when the `len` window terms from `start` repeat the terms
+    /// right after or right before them, fillers aside (`is, uh, is`).
     fn repeats(&self, start: usize, len: usize) -> bool {
         let w = self.sides.window;
-        let keys = |r: Range<usize>| w.get(r).map(|s| s.iter().map(|t| t.term.key).collect::<Vec<_>>());
-        let this = keys(start..start + len);
-        this.is_some()
-            && (keys(start + len..start + 2 * len) == this || (start >= len && keys(start - len..start) == this))
+        let spoken = |i: &usize| w[*i].class != Class::Filler;
+        let keys = |ids: Vec<usize>| ids.into_iter().map(|i| w[i].term.key).collect::<Vec<_>>();
+        let this: Vec<usize> = (start..(start + len).min(w.len())).filter(spoken).collect();
+        if this.is_empty() {
+            return false;
+        }
+        let k = this.len();
+        let after: Vec<usize> = (start + len..w.len()).filter(spoken).take(k).collect();
+        let mut before: Vec<usize> = (0..start).rev().filter(spoken).take(k).collect();
+        before.reverse();
+        let this = keys(this);
+        keys(after) == this || keys(before) == this
     }
 
-    /// A filler, a word said twice in a row, or a word cut off (`th- the`).
+    /// A filler, or a word cut off (`th- the`).
     fn is_disfluent(&self, s: usize) -> bool {
         let w = self.sides.window;
         let term = w[s];
-        if term.class == Class::Filler || self.repeats(s, 1) {
+        if term.class == Class::Filler {
             return true;
         }
         let tokens = &self.sides.transcript.tokens;

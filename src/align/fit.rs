@@ -4,14 +4,18 @@
 //! term or left over, source terms before the first and after the last pair
 //! cost nothing, and source terms skipped in between cost a point, except
 //! where the quote marks an elision (any number may be skipped), next to a
-//! bracketed insertion (which may stand for them), or when they are fillers
-//! of speech.
+//! bracketed insertion (which may stand for them), or when they are
+//! disfluencies (fillers, repeats, cut-off words) or the rest of a number
+//! said in several words. Bracketed words are the journalist's: they never
+//! pair, so they cannot pull the fit toward words that happen to match.
 //!
 //! ```text
 //! quote:   we would like … especially with a   great country
 //! source:  we would like [to have … countries] especially with the great country
 //!                         ^ skipped free at the elision       ^ substitution
 //! ```
+
+use std::ops::Range;
 
 use super::{QuoteTerm, SourceTerm};
 use crate::text::{Class, Key};
@@ -22,13 +26,12 @@ const NEAR_MISS: f32 = -0.25;
 /// Two function words (`a` for `the`): likely counterparts.
 const FUNCTION_MISMATCH: f32 = -0.8;
 const MISMATCH: f32 = -1.0;
-/// A bracketed word may stand for the source word it faces.
-const INSERTED_MISMATCH: f32 = 0.0;
 const GAP: f32 = -1.0;
 const INSERTED_GAP: f32 = -0.01;
 const ELIDED_GAP: f32 = -0.001;
 const BRACKET_GAP: f32 = -0.3;
-const FILLER_GAP: f32 = -0.05;
+/// Skipping a disfluency, or the second word of `fifty-four`.
+const CHEAP_GAP: f32 = -0.05;
 
 const DIAG: u8 = 0;
 const UP: u8 = 1;
@@ -58,13 +61,14 @@ pub struct SourceSide {
     pub class: Class,
     /// True when the term is a number in digits.
     pub number: bool,
+    /// True for a filler, the first copy of a repeat, a cut-off word, or
+    /// the rest of a number said in several words: cheap to skip.
+    pub skippable: bool,
 }
 
 /// What pairing two different terms costs.
 fn mismatch(q: &QuoteSide, s: &SourceSide) -> f32 {
-    if q.term.inserted {
-        INSERTED_MISMATCH
-    } else if s.stem == q.stem || (q.number && s.number) {
+    if s.stem == q.stem || (q.number && s.number) {
         NEAR_MISS
     } else if q.class == Class::Stop && s.class == Class::Stop {
         FUNCTION_MISMATCH
@@ -74,7 +78,7 @@ fn mismatch(q: &QuoteSide, s: &SourceSide) -> f32 {
 }
 
 /// The best fit: source terms `first..=last` (indices into the window).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Fit {
     /// First source term paired with a quote term.
     pub first: usize,
@@ -82,6 +86,11 @@ pub struct Fit {
     pub last: usize,
     /// The alignment's score.
     pub score: f32,
+    /// The quote cut at its elision marks, each piece with the source
+    /// terms it covers, and between two pieces the source terms the mark
+    /// skipped (with an empty quote range at the mark). Diffing piece by
+    /// piece keeps the skipped words at the mark.
+    pub pieces: Vec<(Range<usize>, Range<usize>)>,
 }
 
 /// The best fit of `quote` inside `source`, or `None` when no quote term
@@ -99,16 +108,23 @@ pub fn fit(quote: &[QuoteSide], source: &[SourceSide], near: usize) -> Option<Fi
     let mut cur = vec![0f32; width];
     for i in 1..=n {
         let q = quote[i - 1];
-        let gap_q = if q.term.inserted { INSERTED_GAP } else { GAP };
+        let number_tail = q.number && i >= 2 && quote[i - 2].number;
+        let gap_q = if q.term.inserted {
+            INSERTED_GAP
+        } else if number_tail {
+            CHEAP_GAP
+        } else {
+            GAP
+        };
         let gap_s = |j: usize| -> f32 {
             if i == n {
                 GAP
             } else if quote[i].term.elided_before.is_some() {
                 ELIDED_GAP
+            } else if source[j].skippable || source[j].class == Class::Filler {
+                CHEAP_GAP
             } else if q.term.inserted || quote[i].term.inserted {
                 BRACKET_GAP
-            } else if source[j].class == Class::Filler {
-                FILLER_GAP
             } else {
                 GAP
             }
@@ -117,7 +133,13 @@ pub fn fit(quote: &[QuoteSide], source: &[SourceSide], near: usize) -> Option<Fi
         dirs[i * width] = UP;
         for j in 1..=m {
             let s = source[j - 1];
-            let pair = if s.term.key == q.term.key { MATCH } else { mismatch(&q, &s) };
+            let pair = if q.term.inserted {
+                f32::NEG_INFINITY
+            } else if s.term.key == q.term.key {
+                MATCH
+            } else {
+                mismatch(&q, &s)
+            };
             let diag = prev[j - 1] + pair;
             let up = prev[j] + gap_q;
             let left = cur[j - 1] + gap_s(j - 1);
@@ -143,10 +165,13 @@ pub fn fit(quote: &[QuoteSide], source: &[SourceSide], near: usize) -> Option<Fi
     let mut i = n;
     let (mut first, mut last) = (None, None);
     let mut paired = false;
+    // For each quote term, the source term it is paired with, if any.
+    let mut partner: Vec<Option<usize>> = vec![None; n];
     while i > 0 {
         match dirs[i * width + j] {
             DIAG => {
                 paired |= quote[i - 1].stem == source[j - 1].stem || quote[i - 1].term.key == source[j - 1].term.key;
+                partner[i - 1] = Some(j - 1);
                 last.get_or_insert(j - 1);
                 first = Some(j - 1);
                 i -= 1;
@@ -159,7 +184,35 @@ pub fn fit(quote: &[QuoteSide], source: &[SourceSide], near: usize) -> Option<Fi
     if !paired {
         return None;
     }
-    Some(Fit { first: first?, last: last?, score })
+    let (first, last) = (first?, last?);
+    Some(Fit { first, last, score, pieces: pieces(quote, &partner, first, last) })
+}
+
+/// Cuts the quote at its elision marks: a piece ends just after the last
+/// source term paired before the mark, the next starts at the first one
+/// paired after it, and what lies between is what the mark skipped.
+fn pieces(
+    quote: &[QuoteSide],
+    partner: &[Option<usize>],
+    first: usize,
+    last: usize,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::new();
+    let (mut q0, mut s0) = (0, first);
+    for b in 1..quote.len() {
+        if quote[b].term.elided_before.is_none() {
+            continue;
+        }
+        let end = partner[..b].iter().rev().find_map(|p| *p).map_or(s0, |s| s + 1).max(s0);
+        let next = partner[b..].iter().find_map(|p| *p).unwrap_or(end).max(end);
+        out.push((q0..b, s0..end));
+        if next > end {
+            out.push((b..b, end..next));
+        }
+        (q0, s0) = (b, next);
+    }
+    out.push((q0..quote.len(), s0..(last + 1).max(s0)));
+    out
 }
 
 #[cfg(test)]
@@ -213,7 +266,7 @@ mod tests {
                 let stem = key(w.trim_start_matches('~'));
                 let k = if w.starts_with('~') { key(w) } else { stem };
                 let class = class_of(w.trim_start_matches('~'));
-                SourceSide { term: SourceTerm { key: k, token }, stem, class, number: false }
+                SourceSide { term: SourceTerm { key: k, token }, stem, class, number: false, skippable: false }
             })
             .collect();
         (q, s)
@@ -224,6 +277,8 @@ mod tests {
         let (q, s) = sides(quote, source);
         let words: Vec<&str> = source.split_whitespace().collect();
         let f = fit(&q, &s, s.len()).expect("a fit");
+        let covered: usize = f.pieces.iter().map(|(_, s)| s.len()).sum();
+        assert_eq!(covered, f.last + 1 - f.first, "the pieces cover the fit");
         words[f.first..=f.last].join(" ")
     }
 
@@ -244,6 +299,12 @@ mod tests {
             ),
             // a bracketed insertion stands for nothing
             ("this *war is not", "in any case this is not what", "this is not"),
+            // ...and never pairs, even with words that match
+            (
+                "*the *staffing *model was designed",
+                "the staffing model dates from 2004 it was designed",
+                "was designed",
+            ),
             // fillers cost almost nothing
             ("we will win", "and we um um will win now", "we um um will win"),
             // inflection is a near match

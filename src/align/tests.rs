@@ -66,6 +66,12 @@ fn variants_of_form_keep_a_quote_verbatim() {
     case("It's been a long war", "It has been a long war, you know.", Verbatim, &["variant It's/It has"]);
     case("$5 million for schools", "We gave 5 million dollars for schools.", Verbatim, &["variant $/dollars"]);
     case("a 5% rise", "there was a 5 percent rise", Verbatim, &["variant %/percent"]);
+    case(
+        "taxes on anyone making under $400,000",
+        "no new taxes on anyone making under four hundred thousand dollars a year",
+        Verbatim,
+        &["variant $400,000/four hundred thousand dollars"],
+    );
 }
 
 #[test]
@@ -89,7 +95,21 @@ fn marked_edits_keep_a_quote_verbatim() {
         &["elision […]/with all our neighbors, of course, but generally with all countries"],
     );
     case("this (war) is not what we want", SPEECH, Verbatim, &["insertion (war)/-"]);
+    // The words after the mark recur inside the elided stretch: the
+    // skipped words still belong to the mark.
+    case(
+        "We cannot tax our way to prosperity … and we cannot borrow our way there either.",
+        "We cannot tax our way to prosperity, and we cannot cut our way there overnight, and we cannot borrow our way there either.",
+        Verbatim,
+        &["elision …/and we cannot cut our way there overnight"],
+    );
     case("[Russia] is ready to talk", "We hope it is ready to talk now.", Verbatim, &["insertion [Russia]/it"]);
+    case(
+        "[The staffing model] was designed for a system that no longer exists",
+        "The FAA's staffing model dates from 2004. It was designed for a system that no longer exists.",
+        Verbatim,
+        &["insertion [The staffing model]/It"],
+    );
 }
 
 #[test]
@@ -97,6 +117,18 @@ fn disfluencies_left_out_keep_a_quote_verbatim() {
     case("we will win this war", "And we, uh, will win this war.", Verbatim, &["disfluency -/uh"]);
     case("they have suggested talks", "They have -- have suggested talks.", Verbatim, &["disfluency -/have"]);
     case("I think the country is ready", "I think th- the country is ready.", Verbatim, &["disfluency -/th"]);
+    case(
+        "I’m 54, I’ve got plenty left in the tank.",
+        "Well, I'm fifty-four, I've got, I've got plenty left in the tank.",
+        Verbatim,
+        &["variant 54/fifty-four", "disfluency -/I've got"],
+    );
+    case(
+        "nobody is pretending this went well",
+        "Nobody is, uh, is pretending this went well.",
+        Verbatim,
+        &["disfluency -/uh, is"],
+    );
     case(
         "I think we want peace and security",
         "I think we want, we want peace and security.",

@@ -7,14 +7,15 @@ use super::*;
 fn marked(article: &str) -> (String, Vec<Span>) {
     let mut text = String::new();
     let mut spans = Vec::new();
-    let mut open = 0;
+    let mut open = Vec::new();
     for c in article.chars() {
         match c {
-            '⟦' => open = text.len(),
-            '⟧' => spans.push(Span::new(open, text.len())),
+            '⟦' => open.push(text.len()),
+            '⟧' => spans.push(Span::new(open.pop().expect("balanced markers"), text.len())),
             _ => text.push(c),
         }
     }
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     (text, spans)
 }
 
@@ -56,14 +57,23 @@ fn single_quotes_but_not_apostrophes() {
 }
 
 #[test]
-fn nested_quotes_belong_to_the_outer_one() {
+fn nested_quotes_are_found_with_the_outer_one() {
     for article in [
-        r#"He said: "⟦They told me 'go home' and I left.⟧""#,
-        "He said: “⟦They told me “go home” and I left.⟧”",
-        "'⟦He called it \"a farce\",⟧' she said.",
+        r#"He said: "⟦They told me '⟦go home⟧' and I left.⟧""#,
+        "He said: “⟦They told me “⟦go home⟧” and I left.⟧”",
+        "He said: “⟦They told me \"⟦go home⟧\" and I left.⟧”",
+        "'⟦He called it \"⟦a farce⟧\",⟧' she said.",
+        "“⟦It isn’t ‘⟦fantasy math⟧’, it’s arithmetic,⟧” she said.",
     ] {
         assert_quotes(article);
     }
+}
+
+#[test]
+fn a_nested_quote_shares_the_outer_speaker() {
+    let text = "“They called it ‘fantasy math’,” Whitfield said.";
+    let names: Vec<_> = extract(text).into_iter().map(|q| q.attributed_to).collect();
+    assert_eq!(names, [Some("Whitfield".to_owned()), Some("Whitfield".to_owned())]);
 }
 
 #[test]

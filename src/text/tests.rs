@@ -73,6 +73,10 @@ fn equivalent_runs() {
         ("Russia is", "Russia's", true),
         ("five", "six", false),
         ("a part", "apart", true),
+        ("$400,000", "four hundred thousand dollars", true),
+        ("$2 trillion", "two trillion dollars", true),
+        ("€5", "five euros", true),
+        ("$5", "five pounds", false),
         ("these", "this", false),
     ];
     let cases: Vec<_> = cases.iter().map(|&(a, b, same)| (w(a), w(b), same, a, b)).collect();

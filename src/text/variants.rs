@@ -68,6 +68,12 @@ fn symbol_name(word: &str) -> Option<&'static str> {
     })
 }
 
+/// True for the name a currency sign is read as (`dollar`, `euro`, …).
+#[must_use]
+pub fn is_currency_name(key: &str) -> bool {
+    matches!(key, "dollar" | "euro" | "pound" | "yen")
+}
+
 /// True for a currency sign (`$`, `€`, `£`, `¥`).
 #[must_use]
 pub fn is_currency_sign(word: &str) -> bool {
