@@ -61,7 +61,8 @@ pub fn extract(text: &str) -> Vec<Quote> {
     }
     for i in 0..kept.len() {
         if let Some(j) = outer_of(i) {
-            names[i] = names[j].clone();
+            let (before, rest) = names.split_at_mut(i);
+            rest[0].clone_from(&before[j]);
         }
     }
     kept.into_iter()

@@ -77,6 +77,10 @@ fn mismatch(q: &QuoteSide, s: &SourceSide) -> f32 {
     }
 }
 
+/// A quote cut at its elision marks: each piece's quote terms and the
+/// source terms they cover (see [`Fit::pieces`]).
+pub type Pieces = Vec<(Range<usize>, Range<usize>)>;
+
 /// The best fit: source terms `first..=last` (indices into the window).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fit {
@@ -90,7 +94,7 @@ pub struct Fit {
     /// terms it covers, and between two pieces the source terms the mark
     /// skipped (with an empty quote range at the mark). Diffing piece by
     /// piece keeps the skipped words at the mark.
-    pub pieces: Vec<(Range<usize>, Range<usize>)>,
+    pub pieces: Pieces,
 }
 
 /// The best fit of `quote` inside `source`, or `None` when no quote term
