@@ -7,10 +7,8 @@
 //! nearest the sources of the article's other, unambiguous quotes.
 
 use crate::align::classify::{is_paraphrase, judge};
-use std::ops::Range;
-
 use crate::align::diff::{Sides, Tally, diff, diff_pieces};
-use crate::align::fit::{QuoteSide, SourceSide, fit};
+use crate::align::fit::{Pieces, QuoteSide, SourceSide, fit};
 use crate::align::search::{Postings, Region, Seeds};
 use crate::align::{Alignment, Category, Difference, QuoteWords, Transcript, source_terms};
 use crate::document::{Document, same_speaker};
@@ -238,10 +236,7 @@ const WIDEN: usize = 4;
 /// words at either edge, keeping what leaves fewer unmarked differences:
 /// `$400,000` ends a quote where `four hundred thousand dollars` ends the
 /// passage, and the fit alone stops at `four`.
-fn widen(
-    sides: &Sides<'_>,
-    mut pieces: Vec<(Range<usize>, Range<usize>)>,
-) -> (Vec<(Range<usize>, Range<usize>)>, Vec<Difference>, Tally) {
+fn widen(sides: &Sides<'_>, mut pieces: Pieces) -> (Pieces, Vec<Difference>, Tally) {
     let (mut differences, mut tally) = diff_pieces(sides, &pieces);
     for at_end in [true, false] {
         if tally.unmarked == 0 {

@@ -195,12 +195,7 @@ pub fn fit(quote: &[QuoteSide], source: &[SourceSide], near: usize) -> Option<Fi
 /// Cuts the quote at its elision marks: a piece ends just after the last
 /// source term paired before the mark, the next starts at the first one
 /// paired after it, and what lies between is what the mark skipped.
-fn pieces(
-    quote: &[QuoteSide],
-    partner: &[Option<usize>],
-    first: usize,
-    last: usize,
-) -> Vec<(Range<usize>, Range<usize>)> {
+fn pieces(quote: &[QuoteSide], partner: &[Option<usize>], first: usize, last: usize) -> Pieces {
     let mut out = Vec::new();
     let (mut q0, mut s0) = (0, first);
     for b in 1..quote.len() {
