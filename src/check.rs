@@ -6,7 +6,7 @@
 //! turn of the speaker the article credits comes first, then the passage
 //! nearest the sources of the article's other, unambiguous quotes.
 
-use crate::align::classify::{is_paraphrase, judge};
+use crate::align::classify::{Standing, is_paraphrase, judge, paraphrase_bar};
 use crate::align::diff::{Sides, Tally, diff, diff_pieces};
 use crate::align::fit::{Pieces, QuoteSide, SourceSide, fit};
 use crate::align::search::{Postings, Region, Seeds};
@@ -64,10 +64,21 @@ impl Check {
         let postings: Vec<Postings> = indexed.iter().map(|t| seeds.postings(t)).collect();
         let mut checked = Vec::with_capacity(quotes.len());
         for (i, (quote, words)) in quotes.into_iter().zip(&words).enumerate() {
-            let mut aligner = Aligner { article: &article.text, words, lexicon: &mut lexicon, seeds: &seeds };
+            let mut aligner = Aligner {
+                article: &article.text,
+                words,
+                lexicon: &mut lexicon,
+                seeds: &seeds,
+                standing: Standing::Unknown,
+                speaker: None,
+            };
             let mut candidates = Vec::new();
             let mut closest: f64 = 0.0;
             for (t, transcript) in indexed.iter().enumerate() {
+                aligner.standing = standing(&quote, transcript.doc);
+                let labelled = !transcript.doc.speakers.is_empty();
+                aligner.speaker =
+                    quote.attributed_to.clone().filter(|_| labelled && aligner.standing == Standing::Present);
                 for region in postings[t].regions(&seeds.of_quote[i], search_window(words)) {
                     match aligner.align(transcript, t, &postings[t], region) {
                         Ok(alignment) => candidates.push(alignment),
@@ -100,6 +111,10 @@ struct Aligner<'a> {
     words: &'a QuoteWords,
     lexicon: &'a mut Lexicon,
     seeds: &'a Seeds,
+    /// Where the quote stands with the transcript being searched.
+    standing: Standing,
+    /// The credited speaker, when a paraphrase must be in their turns.
+    speaker: Option<String>,
 }
 
 impl Aligner<'_> {
@@ -154,7 +169,9 @@ impl Aligner<'_> {
             }
             closest = similarity;
         }
-        // Not close word for word: does the passage share the quote's content?
+        // Not close word for word: does a passage of the credited speaker
+        // share the quote's content?
+        let Some(bar) = paraphrase_bar(self.standing) else { return Err(closest) };
         let content: Vec<Key> = {
             let mut stems: Vec<Key> = self
                 .words
@@ -170,21 +187,28 @@ impl Aligner<'_> {
         };
         let weight = |stem: Key| self.seeds.id(stem).map_or(0.0, |id| postings.weight(id));
         let total: f64 = content.iter().map(|&s| weight(s)).sum();
-        let mut shared: Vec<Key> = Vec::new();
-        let (mut first, mut last) = (usize::MAX, 0);
-        for (i, side) in window.iter().enumerate() {
-            if side.class == Class::Content && content.binary_search(&side.stem).is_ok() {
-                if !shared.contains(&side.stem) {
-                    shared.push(side.stem);
-                }
-                first = first.min(i);
-                last = last.max(i);
-            }
-        }
+        let doc = transcript.doc;
+        let speaker = self.speaker.as_deref();
+        let in_turn = |side: &SourceSide| {
+            let offset = transcript.tokens[side.term.token].span().start;
+            speaker.is_none_or(|name| {
+                doc.turn_at(offset).and_then(|turn| doc.speaker(turn)).is_some_and(|s| same_speaker(name, s))
+            })
+        };
+        let hits: Vec<usize> = (0..window.len())
+            .filter(|&i| {
+                window[i].class == Class::Content
+                    && content.binary_search(&window[i].stem).is_ok()
+                    && in_turn(&window[i])
+            })
+            .collect();
+        let span = 2 * self.words.terms.len() + 10;
+        let Some((first, last, shared)) = best_passage(&hits, &window, span) else { return Err(closest) };
         let share = if total > 0.0 { shared.iter().map(|&s| weight(s)).sum::<f64>() / total } else { 0.0 };
-        if !is_paraphrase(share, shared.len()) {
+        if !is_paraphrase(share, shared.len(), bar) {
             return Err(closest);
         }
+        let (first, last) = sentence_bounds(transcript, &window, first, last);
         let (differences, tally) = diff(&sides, first..last + 1);
         let tokens = (window[first].term.token, window[last].term.token);
         Ok(Alignment {
@@ -196,6 +220,74 @@ impl Aligner<'_> {
             category: Category::Paraphrase,
         })
     }
+}
+
+/// Where a quote stands with one transcript.
+#[must_use]
+pub fn standing(quote: &Quote, doc: &Document) -> Standing {
+    if quote.elsewhere.is_some() {
+        return Standing::Elsewhere;
+    }
+    let Some(name) = quote.attributed_to.as_deref() else { return Standing::Unknown };
+    let role = ["the ", "a ", "an "].iter().any(|d| name.to_lowercase().starts_with(d));
+    if role {
+        return Standing::Unknown;
+    }
+    if !doc.speakers.is_empty() {
+        return if doc.speakers.iter().any(|s| same_speaker(name, s)) { Standing::Present } else { Standing::Absent };
+    }
+    let surname = name.split_whitespace().last().unwrap_or(name).to_lowercase();
+    let mentioned = doc.text.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == surname);
+    if mentioned { Standing::Present } else { Standing::Unknown }
+}
+
+/// Words a paraphrase's passage may grow by on each side to take in whole
+/// sentences.
+const SENTENCE_REACH: usize = 40;
+
+/// Widens window terms `first..=last` to the sentences holding them: a
+/// paraphrase renders a sentence or two, not the few words it shares.
+fn sentence_bounds(
+    transcript: &Transcript<'_>,
+    window: &[SourceSide],
+    mut first: usize,
+    mut last: usize,
+) -> (usize, usize) {
+    let text = &transcript.doc.text;
+    let token = |i: usize| transcript.tokens[window[i].term.token].span();
+    let breaks = |a: usize, b: usize| {
+        // Two terms of one word (`don't`) have no gap between them.
+        let gap = &text[token(a).end.min(token(b).start)..token(b).start];
+        gap.contains(['.', '?', '!']) || gap.contains("\n\n") || gap.contains("\r\n\r\n")
+    };
+    let floor = first.saturating_sub(SENTENCE_REACH);
+    while first > floor && window[first - 1].term.token + 1 >= window[first].term.token && !breaks(first - 1, first) {
+        first -= 1;
+    }
+    let ceiling = (last + SENTENCE_REACH).min(window.len() - 1);
+    while last < ceiling && !breaks(last, last + 1) {
+        last += 1;
+    }
+    (first, last)
+}
+
+/// The passage of at most `span` window terms holding the most distinct
+/// shared stems: its first and last term, and the stems.
+fn best_passage(hits: &[usize], window: &[SourceSide], span: usize) -> Option<(usize, usize, Vec<Key>)> {
+    let mut best: Option<(usize, usize, Vec<Key>)> = None;
+    let mut left = 0;
+    for right in 0..hits.len() {
+        while hits[right] - hits[left] > span {
+            left += 1;
+        }
+        let mut stems: Vec<Key> = hits[left..=right].iter().map(|&i| window[i].stem).collect();
+        stems.sort_unstable();
+        stems.dedup();
+        if best.as_ref().is_none_or(|b| stems.len() > b.2.len()) {
+            best = Some((hits[left], hits[right], stems));
+        }
+    }
+    best
 }
 
 /// Marks the source terms a fit may skip cheaply: the first copy of a

@@ -29,6 +29,9 @@ pub struct Quote {
     pub marked: Span,
     /// The speaker the article credits, when it can be seen.
     pub attributed_to: Option<String>,
+    /// Words of the article that place the quote on another occasion than
+    /// the transcript's (`in a statement`, `last week`), if any.
+    pub elsewhere: Option<Span>,
 }
 
 /// Finds every quote of an article, in article order.
@@ -54,20 +57,24 @@ pub fn extract(text: &str) -> Vec<Quote> {
     let outer_of = |i: usize| (0..i).rev().find(|&j| kept[j].marked.end >= kept[i].marked.end);
     let top: Vec<usize> = (0..kept.len()).filter(|&i| outer_of(i).is_none()).collect();
     let top_found: Vec<Found> = top.iter().map(|&i| kept[i]).collect();
-    let top_names = attribution::attribute(text, &paragraphs, &top_found);
-    let mut names: Vec<Option<String>> = vec![None; kept.len()];
-    for (&i, name) in top.iter().zip(top_names) {
-        names[i] = name;
+    let mut credits = vec![attribution::Credit::default(); kept.len()];
+    for (&i, credit) in top.iter().zip(attribution::attribute(text, &paragraphs, &top_found)) {
+        credits[i] = credit;
     }
     for i in 0..kept.len() {
         if let Some(j) = outer_of(i) {
-            let (before, rest) = names.split_at_mut(i);
+            let (before, rest) = credits.split_at_mut(i);
             rest[0].clone_from(&before[j]);
         }
     }
     kept.into_iter()
-        .zip(names)
-        .map(|(f, attributed_to)| Quote { span: f.inner, marked: f.marked, attributed_to })
+        .zip(credits)
+        .map(|(f, credit)| Quote {
+            span: f.inner,
+            marked: f.marked,
+            attributed_to: credit.name,
+            elsewhere: credit.elsewhere,
+        })
         .collect()
 }
 

@@ -171,6 +171,7 @@ struct JsonQuote<'a> {
     text: &'a str,
     article: JsonPlace,
     attributed_to: Option<&'a str>,
+    elsewhere: Option<&'a str>,
     category: &'static str,
     similarity: f64,
     source: Option<JsonSource<'a>>,
@@ -259,6 +260,7 @@ impl<'a> Report<'a> {
                 line: self.article.line_of(quote.span.start),
             },
             attributed_to: quote.attributed_to.as_deref(),
+            elsewhere: quote.elsewhere.map(|s| self.article.slice(s)),
             category: row.category().name(),
             similarity: round3(row.similarity()),
             source,
@@ -420,19 +422,23 @@ impl<'a> Report<'a> {
             let _ = writeln!(md, "- **Attributed to:** {}", md_escape(name));
         }
         let _ = writeln!(md, "- **Article:** line {}", self.article.line_of(quote.span.start));
-        match row.source {
-            Some(a) => {
-                let mut place = self.place(a);
-                if let Some(speaker) = self.speaker(a) {
-                    let _ = write!(place, ", {}", md_escape(speaker));
-                }
-                if let Some(time) = self.timestamp(a) {
-                    let _ = write!(place, ", {time}");
-                }
-                let _ = writeln!(md, "- **Source:** {place}");
+        if let Some(a) = row.source {
+            let mut place = self.place(a);
+            if let Some(speaker) = self.speaker(a) {
+                let _ = write!(place, ", {}", md_escape(speaker));
             }
-            None => {
-                let _ = writeln!(md, "- **Source:** none found: no passage of the transcript says this.");
+            if let Some(time) = self.timestamp(a) {
+                let _ = write!(place, ", {time}");
+            }
+            let _ = writeln!(md, "- **Source:** {place}");
+        } else {
+            let _ = writeln!(md, "- **Source:** none found: no passage of the transcript says this.");
+            if let Some(cue) = quote.elsewhere {
+                let _ = writeln!(
+                    md,
+                    "- **Occasion:** the article places these words elsewhere (“{}”).",
+                    md_escape(self.article.slice(cue))
+                );
             }
         }
         if let Some(mark) = row.mark() {

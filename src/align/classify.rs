@@ -7,9 +7,14 @@
 //!   and [`ALTERED_MIN_COVERAGE`] of the quote's weighted words found, and
 //!   at least two words long (one word is either there or not);
 //! - **paraphrase**: not close word for word, but a passage of about the
-//!   quote's length holds at least [`PARAPHRASE_MIN_SHARE`] of the quote's
-//!   content words by stem, weighted by rarity, and at least
-//!   [`PARAPHRASE_MIN_SHARED`] of them;
+//!   quote's length shares enough of the quote's content words by stem,
+//!   weighted by rarity (see [`paraphrase_bar`]). How much is enough
+//!   depends on what the article says of the quote: credited to someone
+//!   who speaks in the transcript, a passage of theirs sharing a quarter of
+//!   the content suffices (reporters paraphrase the people they cover);
+//!   credited to nobody in particular, half; credited to someone absent
+//!   from the transcript, or placed by the article on another occasion
+//!   (`in a statement`, `last week`), nothing makes it a paraphrase;
 //! - **unsupported**: none of these.
 
 use super::diff::Tally;
@@ -20,11 +25,30 @@ pub const ALTERED_MIN_SIMILARITY: f64 = 0.6;
 /// The least weighted share of the quote's words found for an altered quote.
 pub const ALTERED_MIN_COVERAGE: f64 = 0.6;
 
-/// The least rarity-weighted share of content stems for a paraphrase.
-pub const PARAPHRASE_MIN_SHARE: f64 = 0.5;
+/// The least rarity-weighted share of content stems for a paraphrase of a
+/// speaker who is in the transcript.
+pub const PARAPHRASE_MIN_SHARE_PRESENT: f64 = 0.25;
+
+/// The least share when the article does not say who spoke.
+pub const PARAPHRASE_MIN_SHARE_UNKNOWN: f64 = 0.5;
 
 /// The fewest content stems a paraphrase shares with its passage.
 pub const PARAPHRASE_MIN_SHARED: usize = 2;
+
+/// How far the article's credit for a quote lets a passage of the
+/// transcript stand for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// The article places the quote on another occasion.
+    Elsewhere,
+    /// The credited speaker never speaks in the transcript.
+    Absent,
+    /// Nobody, or a role, is credited; or the transcript names no
+    /// speakers and does not mention the credited one.
+    Unknown,
+    /// The credited speaker speaks in (or is named by) the transcript.
+    Present,
+}
 
 /// How faithful a quote is to the transcript.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
@@ -91,11 +115,22 @@ pub fn judge(tally: &Tally) -> Option<Category> {
     }
 }
 
+/// The least share of content a paraphrase needs, given where the quote
+/// stands with the transcript; `None` when it cannot be a paraphrase.
+#[must_use]
+pub fn paraphrase_bar(standing: Standing) -> Option<f64> {
+    match standing {
+        Standing::Present => Some(PARAPHRASE_MIN_SHARE_PRESENT),
+        Standing::Unknown => Some(PARAPHRASE_MIN_SHARE_UNKNOWN),
+        Standing::Absent | Standing::Elsewhere => None,
+    }
+}
+
 /// True when a passage sharing `shared` content stems, worth `share` of
 /// the quote's content by rarity, makes the quote a paraphrase of it.
 #[must_use]
-pub fn is_paraphrase(share: f64, shared: usize) -> bool {
-    share >= PARAPHRASE_MIN_SHARE && shared >= PARAPHRASE_MIN_SHARED
+pub fn is_paraphrase(share: f64, shared: usize, bar: f64) -> bool {
+    share >= bar && shared >= PARAPHRASE_MIN_SHARED
 }
 
 #[cfg(test)]

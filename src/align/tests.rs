@@ -168,6 +168,50 @@ fn different_words_for_the_same_content_are_a_paraphrase() {
     assert_eq!(category, Paraphrase);
 }
 
+/// Checks a whole article (not a single quote) against a transcript and
+/// returns each quote's category.
+fn categories(article: &str, transcript: &str) -> Vec<Category> {
+    let article = Document::from_text("article.txt", article);
+    let transcripts = [Document::from_text("transcript.txt", transcript)];
+    Check::run(&article, &transcripts).quotes.iter().map(|q| q.suggestion).collect()
+}
+
+const INTERVIEW: &str = "HOST: What about the budget?\n\nOLENDORF: It leaves an enormous gap in the budget, and who pays \
+for that? Our kids pay for that. Our grandkids pay for that.\n\nHOST: Thank you.\n";
+
+#[test]
+fn a_paraphrase_needs_a_speaker_of_the_transcript_saying_it_here() {
+    // Credited to a speaker of the transcript, in plain narrative.
+    assert_eq!(
+        categories(
+            "Olendorf said the plan \u{201c}would blow a hole in the budget and stick our grandkids with the bill\u{201d}.",
+            INTERVIEW
+        ),
+        [Paraphrase]
+    );
+    // The same words from someone who is not in the transcript.
+    assert_eq!(
+        categories(
+            "Reyes said the plan \u{201c}would blow a hole in the budget and stick our grandkids with the bill\u{201d}.",
+            INTERVIEW
+        ),
+        [Unsupported]
+    );
+    // Placed by the article on another occasion.
+    assert_eq!(
+        categories(
+            "Olendorf said in a statement that the plan \u{201c}would blow a hole in the budget and stick our grandkids with the bill\u{201d}.",
+            INTERVIEW
+        ),
+        [Unsupported]
+    );
+    // Words the speaker did say stay verbatim wherever the article places them.
+    assert_eq!(
+        categories("Olendorf told a rally last week: \u{201c}Our kids pay for that.\u{201d}", INTERVIEW),
+        [Verbatim]
+    );
+}
+
 #[test]
 fn words_nobody_said_are_unsupported() {
     case("We will never negotiate with terrorists", SPEECH, Unsupported, &[]);
