@@ -33,3 +33,4 @@ pub use document::Document;
 pub mod cli;
 pub mod sample;
 pub mod session;
+pub mod tui;

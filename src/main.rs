@@ -1,18 +1,23 @@
-//! The `quotecheck` command: parse arguments, run the check, print the
-//! report, map errors to exit codes (2), never panic on bad input.
+//! The `quotecheck` command: parse arguments, run the check, then print the
+//! report or open the review screen; map errors to exit code 2, never
+//! panic on bad input.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{CommandFactory, Parser};
 use quotecheck::cli::{CheckArgs, Cli, Command};
-use quotecheck::report::{Format, Report, Verdict};
-use quotecheck::{Check, Document, document, sample};
+use quotecheck::report::Report;
+use quotecheck::session::{self, Session};
+use quotecheck::tui::app::{App, Paths};
+use quotecheck::tui::theme::Theme;
+use quotecheck::{Check, Document, document, sample, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    match run(&cli) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("quotecheck: {err:#}");
@@ -21,11 +26,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode> {
-    match cli.command {
-        Some(Command::Check(args)) => check(&args),
+fn run(cli: &Cli) -> Result<ExitCode> {
+    match &cli.command {
+        Some(Command::Check(args)) => check(args),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(shell, &mut Cli::command(), "quotecheck", &mut io::stdout());
+            clap_complete::generate(*shell, &mut Cli::command(), "quotecheck", &mut io::stdout());
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Man) => {
@@ -33,27 +38,92 @@ fn run(cli: Cli) -> Result<ExitCode> {
             write_out(|out| man.render(out))?;
             Ok(ExitCode::SUCCESS)
         }
-        None => {
-            let article = Document::from_text(sample::ARTICLE_NAME, sample::ARTICLE);
-            let transcripts = [Document::from_text(sample::TRANSCRIPT_NAME, sample::TRANSCRIPT)];
-            let check = Check::run(&article, &transcripts);
-            let report = Report { article: &article, transcripts: &transcripts, check: &check, verdicts: &[] };
-            write_out(|out| report.write(Format::Markdown, out))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        None => review(cli),
     }
 }
 
+/// Loads the article and transcripts; an error names the file.
+fn load_all(article: &str, transcripts: &[String], encoding: Option<&str>) -> Result<(Document, Vec<Document>)> {
+    let article = document::load(article, encoding)?;
+    let transcripts = transcripts.iter().map(|t| document::load(t, encoding)).collect::<Result<Vec<_>, _>>()?;
+    Ok((article, transcripts))
+}
+
 fn check(args: &CheckArgs) -> Result<ExitCode> {
-    let encoding = args.encoding.as_deref();
-    let article = document::load(&args.article, encoding)?;
-    let transcripts = args.transcripts.iter().map(|t| document::load(t, encoding)).collect::<Result<Vec<_>, _>>()?;
+    let (article, transcripts) = load_all(&args.article, &args.transcripts, args.encoding.as_deref())?;
     let check = Check::run(&article, &transcripts);
-    let verdicts: Vec<Verdict> = Vec::new();
-    let report = Report { article: &article, transcripts: &transcripts, check: &check, verdicts: &verdicts };
+    let session_path =
+        args.session.clone().or_else(|| (args.article != "-").then(|| session::default_path(Path::new(&args.article))));
+    let file = match &session_path {
+        Some(path) => session::load(path)?,
+        None => None,
+    };
+    let session = Session::attach(file, &article, &transcripts, &check);
+    let report = Report {
+        article: &article,
+        transcripts: &transcripts,
+        check: &check,
+        verdicts: &session.verdicts,
+        orphans: &session.orphans,
+    };
     write_out(|out| report.write(args.format, out)).context("cannot write the report")?;
     let failed = check.quotes.iter().any(|q| args.fail_on.contains(&q.suggestion));
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Where the bundled sample keeps its session and reports: the user's data
+/// folder (`$XDG_DATA_HOME/quotecheck`, `~/.local/share/quotecheck`).
+fn sample_dir() -> PathBuf {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".local").join("share")))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("quotecheck")
+}
+
+/// `article.txt` → `article.txt.quotecheck.md`.
+fn export_path(article: &Path) -> PathBuf {
+    let mut name = article.file_name().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
+    name.push(".quotecheck.md");
+    article.with_file_name(name)
+}
+
+fn review(cli: &Cli) -> Result<ExitCode> {
+    let (article, transcripts, paths) = match cli.files.as_slice() {
+        [] => {
+            let dir = sample_dir();
+            std::fs::create_dir_all(&dir)
+                .with_context(|| format!("{}: cannot create the folder for the sample's session", dir.display()))?;
+            let article = Document::from_text(sample::ARTICLE_NAME, sample::ARTICLE);
+            let transcripts = vec![Document::from_text(sample::TRANSCRIPT_NAME, sample::TRANSCRIPT)];
+            let session = cli.session.clone().unwrap_or_else(|| dir.join("sample-article.txt.quotecheck.json"));
+            (article, transcripts, Paths { session, export: dir.join("sample-article.txt.quotecheck.md") })
+        }
+        [_] => bail!("give the article and at least one transcript: quotecheck ARTICLE TRANSCRIPT..."),
+        [article, transcripts @ ..] => {
+            if cli.files.iter().any(|f| f == "-") {
+                bail!(
+                    "the review screen cannot read a document from standard input; save it to a file, or use `quotecheck check`"
+                );
+            }
+            let (a, t) = load_all(article, transcripts, cli.encoding.as_deref())?;
+            let article_path = Path::new(article);
+            let session = cli.session.clone().unwrap_or_else(|| session::default_path(article_path));
+            (a, t, Paths { session, export: export_path(article_path) })
+        }
+    };
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        bail!("the review screen needs a terminal; for a report, run `quotecheck check ARTICLE TRANSCRIPT`");
+    }
+    let check = Check::run(&article, &transcripts);
+    let file = session::load(&paths.session)?;
+    let session = Session::attach(file, &article, &transcripts, &check);
+    let theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
+    let app = App::new(article, transcripts, check, session, paths, theme);
+    let app = tui::run(app).context("the terminal failed")?;
+    println!("{}", app.summary());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes to standard output; a reader that goes away early (`| head`) is

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::align::{Alignment, Category, Difference, Kind};
 use crate::check::{Check, Checked};
 use crate::document::Document;
+use crate::session::StoredMark;
 use crate::text::Span;
 
 /// The version written into every JSON report.
@@ -46,6 +47,8 @@ pub struct Report<'a> {
     pub check: &'a Check,
     /// One verdict per quote (missing ones count as unmarked).
     pub verdicts: &'a [Verdict],
+    /// Marks whose quotes are no longer in the article.
+    pub orphans: &'a [StoredMark],
 }
 
 /// One quote as a report shows it: the chosen source and its category.
@@ -150,6 +153,7 @@ struct JsonReport<'a> {
     article: JsonDocument<'a>,
     transcripts: Vec<JsonDocument<'a>>,
     quotes: Vec<JsonQuote<'a>>,
+    orphaned_marks: &'a [StoredMark],
 }
 
 #[derive(Serialize)]
@@ -295,6 +299,7 @@ impl<'a> Report<'a> {
             article: JsonDocument { path: &self.article.name, sha256: &self.article.sha256 },
             transcripts: self.transcripts.iter().map(|t| JsonDocument { path: &t.name, sha256: &t.sha256 }).collect(),
             quotes: self.rows().iter().map(|r| self.json_quote(r)).collect(),
+            orphaned_marks: self.orphans,
         };
         serde_json::to_writer_pretty(&mut *out, &report)?;
         writeln!(out)
@@ -395,6 +400,15 @@ impl<'a> Report<'a> {
         );
         for row in &rows {
             self.markdown_quote(&mut md, row);
+        }
+        if !self.orphans.is_empty() {
+            let _ = writeln!(md, "## Marks whose quotes are no longer in the article\n");
+            for orphan in self.orphans {
+                let mark = orphan.mark.map_or("—".to_owned(), |m| format!("{} {}", m.symbol(), m.name()));
+                let note = orphan.note.as_deref().map(|n| format!(" — note: {}", md_escape(n))).unwrap_or_default();
+                let _ = writeln!(md, "- “{}”: {mark}{note}", md_escape(&shorten(&orphan.quote, 80)));
+            }
+            let _ = writeln!(md);
         }
         out.write_all(md.as_bytes())
     }

@@ -52,6 +52,8 @@ pub struct RowPos {
 pub struct Cell<'a> {
     /// Byte offset of the grapheme in the text.
     pub offset: usize,
+    /// Its length in bytes.
+    pub len: usize,
     /// What to draw.
     pub shown: Cow<'a, str>,
     /// Columns it takes.
@@ -77,7 +79,7 @@ pub fn cells(text: &str, start: usize, end: usize, mut col: usize) -> impl Itera
             _ => (Cow::Borrowed(g), g.width(), false),
         };
         col += width;
-        Cell { offset, shown, width, blank }
+        Cell { offset, len: g.len(), shown, width, blank }
     })
 }
 
@@ -107,7 +109,7 @@ pub fn wrap(text: &str, start: usize, end: usize, width: usize) -> Vec<Row> {
     for cell in cells(text, start, end, 0) {
         if cell.blank {
             col += cell.width;
-            last_break = Some((cell.offset + cell.shown.len().max(text[cell.offset..].chars().next().map_or(1, char::len_utf8)), col));
+            last_break = Some((cell.offset + cell.len, col));
             continue;
         }
         if col + cell.width > width && col > 0 {
@@ -298,7 +300,7 @@ mod tests {
         assert_eq!(rows_of("a\tb", 10), ["a   b"]);
         assert_eq!(rows_of("bell\u{7}here", 20), ["bell␇here"]);
         assert_eq!(rows_of("crlf\r\nnext", 20), ["crlf", "next"]);
-        assert_eq!(rows_of("e\u{301}te\u{301} 👩‍👩‍👧 fin", 7), ["ét́e ", "👩‍👩‍👧 fin"].map(|s| s.replace("ét́e", "e\u{301}te\u{301}")));
+        assert_eq!(rows_of("e\u{301}te\u{301} 👩‍👩‍👧 fin", 7), ["e\u{301}te\u{301} 👩‍👩‍👧 ", "fin"]);
     }
 
     #[test]
