@@ -19,6 +19,11 @@
 //! [`check::Check::run`] runs the whole pipeline. Every span the engine
 //! keeps is a half-open byte range into a document's text; reports convert
 //! them to byte offsets into the original files.
+//!
+//! Around the engine: [`session`] keeps the fact-checker's marks on disk,
+//! and [`tui`] is the review screen, a pure model and view driven by one
+//! event loop. `main.rs` is the thin shell that parses arguments and maps
+//! errors to exit codes.
 
 pub mod align;
 pub mod check;

@@ -386,6 +386,17 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_lists_every_key() {
+        let readme = include_str!("../../README.md");
+        for binding in NORMAL {
+            for key in binding.keys {
+                let shown = format!("`{}`", key.label());
+                assert!(readme.contains(&shown), "README.md does not list {shown} ({})", binding.help);
+            }
+        }
+    }
+
+    #[test]
     fn a_narrow_footer_keeps_help_and_quit() {
         assert_eq!(footer_within(&Mode::Normal, 40), "j/k quote  Tab pane  ? help  q quit");
         assert_eq!(footer_within(&Mode::Normal, 5), "? help  q quit");
