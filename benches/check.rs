@@ -22,7 +22,10 @@ const SIZE: &str = "20M";
 
 fn run_check(path: &Path) -> (Document, Vec<Document>, Check) {
     let article = Document::from_text(sample::ARTICLE_NAME, sample::ARTICLE);
-    let transcripts = vec![document::load(path.to_str().expect("utf-8 path"), None).expect("transcript loads")];
+    let transcripts = vec![
+        document::load(path.to_str().expect("utf-8 path"), None, quotecheck::document::Format::Auto)
+            .expect("transcript loads"),
+    ];
     let check = Check::run(&article, &transcripts);
     (article, transcripts, check)
 }

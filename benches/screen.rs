@@ -25,7 +25,10 @@ const SCREEN: (u16, u16) = (120, 40);
 
 fn documents(path: &Path) -> (Document, Vec<Document>) {
     let article = Document::from_text(sample::ARTICLE_NAME, sample::ARTICLE);
-    let transcripts = vec![document::load(path.to_str().expect("utf-8 path"), None).expect("transcript loads")];
+    let transcripts = vec![
+        document::load(path.to_str().expect("utf-8 path"), None, quotecheck::document::Format::Auto)
+            .expect("transcript loads"),
+    ];
     (article, transcripts)
 }
 

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::align::Category;
-use crate::report::Format;
+use crate::document::Format;
+use crate::report::Format as ReportFormat;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -46,10 +47,27 @@ pub struct Cli {
     #[arg(long, value_name = "PATH")]
     pub session: Option<PathBuf>,
 
+    /// How to read the files.
+    #[command(flatten)]
+    pub read: ReadOptions,
+}
+
+/// How to read the article and the transcripts.
+#[derive(Debug, Clone, Args)]
+pub struct ReadOptions {
     /// The encoding of files that are not UTF-8 (e.g. windows-1252,
     /// iso-8859-1, utf-16le); UTF-8 files are read as UTF-8 regardless.
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,
+
+    /// How the article is written [default: from its name and content].
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Auto, hide_default_value = true)]
+    pub article_format: Format,
+
+    /// How the transcripts are written: text, speakers (speaker-labelled
+    /// text), srt, vtt, html, docx [default: from their names and content].
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Auto, hide_default_value = true)]
+    pub transcript_format: Format,
 }
 
 /// The commands.
@@ -79,8 +97,8 @@ pub struct CheckArgs {
     pub transcripts: Vec<String>,
 
     /// The report format.
-    #[arg(long, short, value_enum, default_value_t = Format::Markdown)]
-    pub format: Format,
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
 
     /// Exit with status 1 when any quote's suggested category is one of
     /// these (comma-separated: verbatim, altered, paraphrase, unsupported).
@@ -92,9 +110,9 @@ pub struct CheckArgs {
     #[arg(long, value_name = "PATH")]
     pub session: Option<PathBuf>,
 
-    /// The encoding of files that are not UTF-8 (e.g. windows-1252).
-    #[arg(long, value_name = "LABEL")]
-    pub encoding: Option<String>,
+    /// How to read the files.
+    #[command(flatten)]
+    pub read: ReadOptions,
 }
 
 fn parse_category(s: &str) -> Result<Category, String> {

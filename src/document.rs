@@ -1,13 +1,20 @@
 //! Loading documents: the bytes of a file (or standard input) become text,
 //! with every offset in that text mapped back to a byte offset in the
-//! original file, a line index, and the speaker turns of a transcript.
+//! original file, a line index, the speaker turns of a transcript and,
+//! for timed transcripts, when each word was said.
 //!
-//! A UTF-8 file is used as it is (a byte-order mark is skipped, CRLF line
-//! ends are kept), so text offsets are file offsets shifted by the mark.
-//! A file in another encoding (`--encoding windows-1252`, or UTF-16 found
-//! by its byte-order mark) is decoded piece by piece, keeping a map from
-//! each decoded character back to the bytes it came from.
+//! Two maps compose. Decoding: a UTF-8 file is used as it is (a
+//! byte-order mark is skipped, CRLF line ends are kept); a file in another
+//! encoding (`--encoding windows-1252`, or UTF-16 found by its byte-order
+//! mark) is decoded piece by piece, keeping where each character came from.
+//! Format: plain and speaker-labelled text is read as it is; captions, web
+//! pages and Word documents are assembled from pieces of their source (see
+//! [`build`]), keeping where each piece came from.
 
+pub mod build;
+pub mod captions;
+pub mod docx;
+pub mod html;
 mod speakers;
 
 use std::fmt;
@@ -19,7 +26,88 @@ use sha2::{Digest, Sha256};
 
 use crate::text::Span;
 
-pub use speakers::{Turn, plain_turns, same_speaker};
+pub use speakers::{Labels, is_questioner, is_role, labels, same_speaker};
+
+/// A stretch of a transcript spoken by one speaker (or by no known one).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Turn {
+    /// The spoken words, after the label.
+    pub body: Span,
+    /// The label that names the speaker, if any.
+    pub label: Option<Span>,
+    /// The speaker, as an index into the document's speakers.
+    pub speaker: Option<usize>,
+    /// When the turn starts, in milliseconds, for timed transcripts.
+    pub time: Option<u64>,
+}
+
+/// How a document is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// Decide from the file's name and content.
+    #[default]
+    Auto,
+    /// Plain text, no speaker labels.
+    Text,
+    /// Text whose lines open with speaker labels.
+    Speakers,
+    /// SubRip captions (`.srt`).
+    Srt,
+    /// WebVTT captions (`.vtt`), YouTube's automatic ones included.
+    Vtt,
+    /// A web page.
+    Html,
+    /// A Word document (`.docx`).
+    Docx,
+}
+
+impl Format {
+    /// The format's name.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Text => "text",
+            Self::Speakers => "speakers",
+            Self::Srt => "srt",
+            Self::Vtt => "vtt",
+            Self::Html => "html",
+            Self::Docx => "docx",
+        }
+    }
+
+    /// The format a file name says, if it says one.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "srt" => Self::Srt,
+            "vtt" | "webvtt" => Self::Vtt,
+            "html" | "htm" | "xhtml" => Self::Html,
+            "docx" => Self::Docx,
+            _ => return None,
+        })
+    }
+
+    /// The format text looks like: captions by their timings, a page by
+    /// its tags, else text (with speakers if it has labels).
+    #[must_use]
+    pub fn sniff(text: &str) -> Self {
+        let head = text.trim_start_matches('\u{feff}').trim_start();
+        if head.starts_with("WEBVTT") {
+            return Self::Vtt;
+        }
+        let mut lines = head.lines().map(str::trim).filter(|l| !l.is_empty());
+        if let (Some(first), Some(second)) = (lines.next(), lines.next())
+            && first.bytes().all(|b| b.is_ascii_digit()) && second.contains("-->") {
+                return Self::Srt;
+            }
+        if html::sniff(text) {
+            return Self::Html;
+        }
+        Self::Auto
+    }
+}
 
 /// A loaded article or transcript.
 pub struct Document {
@@ -27,9 +115,14 @@ pub struct Document {
     pub name: String,
     /// Hex sha256 of the original bytes.
     pub sha256: String,
-    /// The decoded text that every engine span points into.
+    /// The text every engine span points into.
     pub text: String,
-    map: OffsetMap,
+    /// How the document was read.
+    pub format: Format,
+    /// Text offsets to offsets of the decoded source (identity for text).
+    source: OffsetMap,
+    /// Decoded source offsets to original bytes.
+    decode: OffsetMap,
     /// Byte offsets (in the original file) where each line starts.
     line_starts: Vec<usize>,
     /// Length of the original file in bytes.
@@ -38,6 +131,10 @@ pub struct Document {
     pub turns: Vec<Turn>,
     /// The names of the speakers the turns refer to.
     pub speakers: Vec<String>,
+    /// When words were said: milliseconds at text offsets, in order.
+    pub times: Vec<(usize, u64)>,
+    /// Things the reader should know about how the document was read.
+    pub warnings: Vec<String>,
 }
 
 /// Why a document could not be loaded.
@@ -51,7 +148,7 @@ pub enum LoadError {
     Unreadable(io::Error),
     /// The file holds no bytes.
     Empty,
-    /// The file holds only whitespace.
+    /// The file holds only whitespace (or its format holds no text).
     Blank,
     /// The file holds a NUL byte: it is not text.
     Binary {
@@ -69,6 +166,8 @@ pub enum LoadError {
     UnknownEncoding(String),
     /// The file is too large to index (offsets are 32-bit).
     TooLarge,
+    /// A Word document that cannot be read.
+    Docx(docx::DocxError),
 }
 
 impl fmt::Display for LoadError {
@@ -88,6 +187,7 @@ impl fmt::Display for LoadError {
                 write!(f, "unknown encoding {label:?} (try utf-8, windows-1252, iso-8859-1, utf-16le)")
             }
             Self::TooLarge => write!(f, "is larger than 4 GiB"),
+            Self::Docx(err) => write!(f, "{err}"),
         }
     }
 }
@@ -116,7 +216,7 @@ impl std::error::Error for DocumentError {}
 ///
 /// # Errors
 /// A [`DocumentError`] naming the file and the problem.
-pub fn load(path: &str, encoding: Option<&str>) -> Result<Document, DocumentError> {
+pub fn load(path: &str, encoding: Option<&str>, format: Format) -> Result<Document, DocumentError> {
     let fail = |error| DocumentError { name: path.to_owned(), error };
     let bytes = if path == "-" {
         let mut bytes = Vec::new();
@@ -125,7 +225,7 @@ pub fn load(path: &str, encoding: Option<&str>) -> Result<Document, DocumentErro
     } else {
         read_file(Path::new(path)).map_err(fail)?
     };
-    Document::from_bytes(path, bytes, encoding).map_err(fail)
+    Document::from_bytes(path, bytes, encoding, format).map_err(fail)
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
@@ -143,13 +243,44 @@ fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     })
 }
 
+/// Decoded text, its map to the original bytes and the original's lines.
+type Decoded = (String, OffsetMap, Vec<usize>);
+
+/// Decodes bytes as UTF-8, UTF-16 by its byte-order mark, or the encoding
+/// named with `--encoding` (for files that are not UTF-8).
+fn decode(bytes: Vec<u8>, chosen: Option<&'static Encoding>) -> Result<Decoded, LoadError> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(&bytes) {
+        // A byte-order mark is the surest evidence of all.
+        if enc == encoding_rs::UTF_8 {
+            let line_starts = line_starts_ascii(&bytes);
+            return Ok((utf8(bytes, bom_len)?, OffsetMap::Shift(bom_len), line_starts));
+        }
+        return Ok(decode_other(&bytes, enc, bom_len));
+    }
+    let nul = memchr::memchr(0, &bytes);
+    let valid = std::str::from_utf8(&bytes).is_ok();
+    let named_utf8 = chosen.is_some_and(|e| e == encoding_rs::UTF_8);
+    match (chosen, nul) {
+        // A UTF-8 file stays UTF-8 whatever --encoding names: the flag is
+        // for the files that are not.
+        _ if (valid && nul.is_none()) || named_utf8 => {
+            let line_starts = line_starts_ascii(&bytes);
+            Ok((utf8(bytes, 0)?, OffsetMap::Shift(0), line_starts))
+        }
+        (Some(enc), _) => Ok(decode_other(&bytes, enc, 0)),
+        (None, Some(offset)) => Err(LoadError::Binary { offset }),
+        (None, None) => Err(utf8(bytes, 0).expect_err("invalid UTF-8")),
+    }
+}
+
 impl Document {
-    /// Decodes `bytes` into a document named `name`.
+    /// Reads `bytes` into a document named `name`, in a format (or the
+    /// format its name and content say).
     ///
     /// # Errors
     /// A [`LoadError`] when the bytes are empty, blank, binary, not in the
-    /// expected encoding, or too large.
-    pub fn from_bytes(name: &str, bytes: Vec<u8>, encoding: Option<&str>) -> Result<Self, LoadError> {
+    /// expected encoding or format, or too large.
+    pub fn from_bytes(name: &str, bytes: Vec<u8>, encoding: Option<&str>, format: Format) -> Result<Self, LoadError> {
         if bytes.is_empty() {
             return Err(LoadError::Empty);
         }
@@ -157,7 +288,6 @@ impl Document {
             return Err(LoadError::TooLarge);
         }
         let sha256 = hex(&Sha256::digest(&bytes));
-        let original_len = bytes.len();
         let chosen = match encoding {
             Some(label) => Some(
                 Encoding::for_label(label.trim().as_bytes())
@@ -165,42 +295,78 @@ impl Document {
             ),
             None => None,
         };
-        let bom = Encoding::for_bom(&bytes);
-        let (text, map, line_starts) = match bom {
-            // A byte-order mark is the surest evidence of all.
-            Some((enc, bom_len)) if enc == encoding_rs::UTF_8 => {
-                let line_starts = line_starts_ascii(&bytes);
-                (utf8(bytes, bom_len)?, OffsetMap::Shift(bom_len), line_starts)
+        let named = if format == Format::Auto { Format::from_name(name).unwrap_or(Format::Auto) } else { format };
+        // A zip package is read as a Word document when its name or the
+        // user says so, or when it holds one; other zips are binary files.
+        let package = match named {
+            Format::Docx => Some(docx::body(&bytes).map_err(LoadError::Docx)?),
+            Format::Auto if docx::sniff(&bytes) => docx::body(&bytes).ok(),
+            _ => None,
+        };
+        let is_docx = package.is_some();
+        let (decoded, decode_map, line_starts) = match package {
+            Some(xml) => {
+                let line_starts = line_starts_ascii(xml.as_bytes());
+                (xml, OffsetMap::Shift(0), line_starts)
             }
-            Some((enc, bom_len)) => decode_other(&bytes, enc, bom_len),
+            None => decode(bytes, chosen)?,
+        };
+        let original_len = decode_map.start(decoded.len()).max(decoded.len());
+        let format = match named {
+            _ if is_docx => Format::Docx,
+            Format::Auto => Format::sniff(&decoded),
+            other => other,
+        };
+        let built = match format {
+            Format::Srt => Some(captions::parse(&decoded, captions::Kind::Srt)),
+            Format::Vtt => Some(captions::parse(&decoded, captions::Kind::Vtt)),
+            Format::Html => Some(html::parse(&decoded)),
+            Format::Docx => Some(docx::parse(&decoded).map_err(LoadError::Docx)?),
+            Format::Auto | Format::Text | Format::Speakers => None,
+        };
+        let min_labels = match format {
+            Format::Text => usize::MAX,
+            Format::Speakers => 1,
+            _ => 2,
+        };
+        let (text, source, turns, speakers, times, warnings) = match built {
+            Some(built) if !built.turns.is_empty() => {
+                (built.text, built.map, built.turns, built.speakers, built.times, built.warnings)
+            }
+            Some(built) => {
+                let found = labels(&built.text, min_labels);
+                let mut times = built.times;
+                times.extend(found.times);
+                times.sort_unstable();
+                (built.text, built.map, found.turns, found.speakers, times, built.warnings)
+            }
             None => {
-                let nul = memchr::memchr(0, &bytes);
-                let valid = std::str::from_utf8(&bytes);
-                let named_utf8 = chosen.is_some_and(|e| e == encoding_rs::UTF_8);
-                match (chosen, nul, valid) {
-                    // A UTF-8 file stays UTF-8 whatever --encoding names:
-                    // the flag is for the files that are not.
-                    (_, None, Ok(_)) => {
-                        let line_starts = line_starts_ascii(&bytes);
-                        (utf8(bytes, 0)?, OffsetMap::Shift(0), line_starts)
-                    }
-                    _ if named_utf8 => {
-                        let line_starts = line_starts_ascii(&bytes);
-                        (utf8(bytes, 0)?, OffsetMap::Shift(0), line_starts)
-                    }
-                    (Some(enc), _, _) => decode_other(&bytes, enc, 0),
-                    (None, Some(offset), _) => return Err(LoadError::Binary { offset }),
-                    (None, None, Err(_)) => {
-                        return Err(utf8(bytes, 0).expect_err("invalid UTF-8"));
-                    }
-                }
+                let found = labels(&decoded, min_labels);
+                (decoded, OffsetMap::Shift(0), found.turns, found.speakers, found.times, Vec::new())
             }
         };
         if text.trim().is_empty() {
             return Err(LoadError::Blank);
         }
-        let (turns, speakers) = plain_turns(&text);
-        Ok(Self { name: name.to_owned(), sha256, text, map, line_starts, original_len, turns, speakers })
+        let format = if format == Format::Auto {
+            if speakers.is_empty() { Format::Text } else { Format::Speakers }
+        } else {
+            format
+        };
+        Ok(Self {
+            name: name.to_owned(),
+            sha256,
+            text,
+            format,
+            source,
+            decode: decode_map,
+            line_starts,
+            original_len,
+            turns,
+            speakers,
+            times,
+            warnings,
+        })
     }
 
     /// A document from text already in memory (tests, the bundled sample).
@@ -209,27 +375,28 @@ impl Document {
     /// When `text` is empty or blank; callers pass real text.
     #[must_use]
     pub fn from_text(name: &str, text: &str) -> Self {
-        Self::from_bytes(name, text.as_bytes().to_vec(), None).expect("in-memory text is valid")
+        Self::from_bytes(name, text.as_bytes().to_vec(), None, Format::Auto).expect("in-memory text is valid")
     }
 
     /// The byte offset in the original file of a text offset that starts
     /// something.
     #[must_use]
     pub fn original_start(&self, offset: usize) -> usize {
-        self.map.start(offset).min(self.original_len)
+        self.decode.start(self.source.start(offset)).min(self.original_len)
     }
 
     /// The byte offset in the original file of a text offset that ends
     /// something.
     #[must_use]
     pub fn original_end(&self, offset: usize) -> usize {
-        self.map.end(offset).min(self.original_len)
+        self.decode.end(self.source.end(offset)).min(self.original_len)
     }
 
     /// A text span as a half-open byte span of the original file.
     #[must_use]
     pub fn original_span(&self, span: Span) -> Span {
-        Span::new(self.original_start(span.start), self.original_end(span.end).max(self.original_start(span.start)))
+        let start = self.original_start(span.start);
+        Span::new(start, self.original_end(span.end).max(start))
     }
 
     /// The 1-based line of the original file that holds a text offset.
@@ -256,6 +423,20 @@ impl Document {
     #[must_use]
     pub fn speaker(&self, turn: &Turn) -> Option<&str> {
         turn.speaker.map(|i| self.speakers[i].as_str())
+    }
+
+    /// The speaker at a text offset, if the transcript names one.
+    #[must_use]
+    pub fn speaker_at(&self, offset: usize) -> Option<&str> {
+        self.turn_at(offset).and_then(|t| self.speaker(t))
+    }
+
+    /// When the word at a text offset was said, in milliseconds: the
+    /// latest time at or before it.
+    #[must_use]
+    pub fn time_at(&self, offset: usize) -> Option<u64> {
+        let i = self.times.partition_point(|&(at, _)| at <= offset);
+        i.checked_sub(1).map(|i| self.times[i].1)
     }
 }
 
@@ -298,7 +479,7 @@ fn decode_other(bytes: &[u8], encoding: &'static Encoding, skip: usize) -> (Stri
 /// agree the run maps byte for byte; when not (one character re-encoded),
 /// any offset inside maps to the edges of the original bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Piece {
+pub struct Piece {
     text: usize,
     orig: usize,
     text_len: usize,
@@ -311,17 +492,25 @@ impl Piece {
     }
 }
 
-/// Maps text offsets back to original byte offsets.
+/// Maps text offsets back to the offsets they came from.
 #[derive(Debug)]
-enum OffsetMap {
+pub enum OffsetMap {
     /// The text is the file minus a prefix of this many bytes.
     Shift(usize),
     /// Pieces sorted by text offset, covering the text.
     Pieces(Vec<Piece>),
 }
 
+impl Default for OffsetMap {
+    fn default() -> Self {
+        Self::Shift(0)
+    }
+}
+
 impl OffsetMap {
-    fn start(&self, offset: usize) -> usize {
+    /// Where an offset that starts something came from.
+    #[must_use]
+    pub fn start(&self, offset: usize) -> usize {
         match self {
             Self::Shift(n) => offset + n,
             Self::Pieces(pieces) => {
@@ -335,7 +524,9 @@ impl OffsetMap {
         }
     }
 
-    fn end(&self, offset: usize) -> usize {
+    /// Where an offset that ends something came from.
+    #[must_use]
+    pub fn end(&self, offset: usize) -> usize {
         match self {
             Self::Shift(n) => offset + n,
             Self::Pieces(pieces) => {

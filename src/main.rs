@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::{CommandFactory, Parser};
-use quotecheck::cli::{CheckArgs, Cli, Command};
+use quotecheck::cli::{CheckArgs, Cli, Command, ReadOptions};
 use quotecheck::report::Report;
 use quotecheck::session::{self, Session};
 use quotecheck::tui::app::{App, Paths};
@@ -42,15 +42,25 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     }
 }
 
-/// Loads the article and transcripts; an error names the file.
-fn load_all(article: &str, transcripts: &[String], encoding: Option<&str>) -> Result<(Document, Vec<Document>)> {
-    let article = document::load(article, encoding)?;
-    let transcripts = transcripts.iter().map(|t| document::load(t, encoding)).collect::<Result<Vec<_>, _>>()?;
+/// Loads the article and transcripts; an error names the file. Warnings
+/// (tracked changes taken as accepted) go to standard error.
+fn load_all(article: &str, transcripts: &[String], read: &ReadOptions) -> Result<(Document, Vec<Document>)> {
+    let encoding = read.encoding.as_deref();
+    let article = document::load(article, encoding, read.article_format)?;
+    let transcripts = transcripts
+        .iter()
+        .map(|t| document::load(t, encoding, read.transcript_format))
+        .collect::<Result<Vec<_>, _>>()?;
+    for doc in std::iter::once(&article).chain(&transcripts) {
+        for warning in &doc.warnings {
+            eprintln!("quotecheck: warning: {}: {warning}", doc.name);
+        }
+    }
     Ok((article, transcripts))
 }
 
 fn check(args: &CheckArgs) -> Result<ExitCode> {
-    let (article, transcripts) = load_all(&args.article, &args.transcripts, args.encoding.as_deref())?;
+    let (article, transcripts) = load_all(&args.article, &args.transcripts, &args.read)?;
     let check = Check::run(&article, &transcripts);
     let session_path =
         args.session.clone().or_else(|| (args.article != "-").then(|| session::default_path(Path::new(&args.article))));
@@ -107,7 +117,7 @@ fn review(cli: &Cli) -> Result<ExitCode> {
                     "the review screen cannot read a document from standard input; save it to a file, or use `quotecheck check`"
                 );
             }
-            let (a, t) = load_all(article, transcripts, cli.encoding.as_deref())?;
+            let (a, t) = load_all(article, transcripts, &cli.read)?;
             let article_path = Path::new(article);
             let session = cli.session.clone().unwrap_or_else(|| session::default_path(article_path));
             (a, t, Paths { session, export: export_path(article_path) })

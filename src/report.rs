@@ -120,8 +120,7 @@ impl<'a> Report<'a> {
     }
 
     fn timestamp(&self, a: &Alignment) -> Option<String> {
-        let doc = &self.transcripts[a.transcript];
-        doc.turn_at(a.source.start).and_then(|t| t.time).map(format_time)
+        self.transcripts[a.transcript].time_at(a.source.start).map(format_time)
     }
 
     /// Writes the report in a format.

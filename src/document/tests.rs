@@ -1,7 +1,7 @@
 use super::*;
 
 fn doc(bytes: &[u8], encoding: Option<&str>) -> Result<Document, LoadError> {
-    Document::from_bytes("t.txt", bytes.to_vec(), encoding)
+    Document::from_bytes("t.txt", bytes.to_vec(), encoding, Format::Auto)
 }
 
 #[test]
@@ -80,10 +80,10 @@ fn bad_input_is_refused_with_a_reason() {
 
 #[test]
 fn load_names_the_file() {
-    let err = load("/no/such/file.txt", None).err().expect("refused");
+    let err = load("/no/such/file.txt", None, Format::Auto).err().expect("refused");
     assert_eq!(err.to_string(), "/no/such/file.txt: no such file");
     let dir = std::env::temp_dir();
-    let err = load(dir.to_str().expect("utf-8 temp dir"), None).err().expect("refused");
+    let err = load(dir.to_str().expect("utf-8 temp dir"), None, Format::Auto).err().expect("refused");
     assert!(err.to_string().ends_with(": is a directory, not a file"), "{err}");
 }
 

@@ -242,13 +242,11 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(a) = app.source(i) {
         let doc = &app.transcripts[a.transcript];
         let mut place = format!("source: {} line {}", doc.name, doc.line_of(a.source.start));
-        if let Some(turn) = doc.turn_at(a.source.start) {
-            if let Some(speaker) = doc.speaker(turn) {
-                let _ = write!(place, " · {speaker}");
-            }
-            if let Some(time) = turn.time {
-                let _ = write!(place, " · {}", format_time(time));
-            }
+        if let Some(speaker) = doc.speaker_at(a.source.start) {
+            let _ = write!(place, " · {speaker}");
+        }
+        if let Some(time) = doc.time_at(a.source.start) {
+            let _ = write!(place, " · {}", format_time(time));
         }
         if quote.candidates.len() > 1 {
             let _ = write!(place, " · passage {} of {} (c: next)", verdict.candidate + 1, quote.candidates.len());
