@@ -11,9 +11,9 @@ use crate::align::diff::{Sides, Tally, diff, diff_pieces};
 use crate::align::fit::{Pieces, QuoteSide, SourceSide, fit};
 use crate::align::search::{Postings, Region, Seeds};
 use crate::align::{Alignment, Category, Difference, QuoteWords, Transcript, source_terms};
-use crate::document::{Document, same_speaker};
+use crate::document::{Document, is_questioner, is_role, same_speaker};
 use crate::quote::{self, Quote};
-use crate::text::{Class, Key, Lexicon};
+use crate::text::{Class, Key, Lexicon, Span};
 
 /// Candidate passages kept per quote.
 pub const MAX_CANDIDATES: usize = 5;
@@ -437,4 +437,185 @@ fn settle_ties(checked: &mut [Checked], transcripts: &[Transcript<'_>]) {
         };
         c.candidates[..ties].sort_by_cached_key(|a| (!speaker_matches(a), distance(a), a.transcript, a.tokens.0));
     }
+}
+
+/// Whether the transcript gives a quote's words to the speaker the
+/// article credits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Attribution {
+    /// The source is in a turn of the credited speaker.
+    Match,
+    /// The source is in someone else's turn: a finding in itself.
+    Mismatch,
+    /// Nobody is credited, there is no source, or the transcript does not
+    /// say who spoke.
+    Unknown,
+}
+
+impl Attribution {
+    /// The name used in reports.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Match => "match",
+            Self::Mismatch => "mismatch",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
+/// Compares the speaker a quote is credited to with the speaker of its
+/// source's turn. A role the article names (`the minister`) matches only
+/// its own label; a label that is a role (`The CHAIRMAN`) mismatches a
+/// named person only when that person speaks elsewhere in the transcript.
+#[must_use]
+pub fn attribution(quote: &Quote, source: Option<&Alignment>, transcripts: &[Document]) -> Attribution {
+    let (Some(credited), Some(a)) = (quote.attributed_to.as_deref(), source) else { return Attribution::Unknown };
+    let doc = &transcripts[a.transcript];
+    let Some(speaker) = doc.speaker_at(a.source.start) else { return Attribution::Unknown };
+    if same_speaker(credited, speaker) {
+        return Attribution::Match;
+    }
+    let credited_role = ["the ", "a ", "an "].iter().any(|d| credited.to_lowercase().starts_with(d));
+    let credited_speaks = doc.speakers.iter().any(|s| same_speaker(credited, s));
+    if credited_role && !credited_speaks {
+        Attribution::Unknown
+    } else if credited_speaks || !is_role(speaker) || is_questioner(speaker) {
+        Attribution::Mismatch
+    } else {
+        Attribution::Unknown
+    }
+}
+
+/// Words whose loss changes what a passage says.
+const NEGATIONS: &[&str] =
+    &["not", "never", "no", "nobody", "nothing", "none", "neither", "nor", "without", "cannot", "n't"];
+const QUALIFIERS: &[&str] = &[
+    "only",
+    "if",
+    "unless",
+    "some",
+    "may",
+    "might",
+    "could",
+    "perhaps",
+    "probably",
+    "possibly",
+    "almost",
+    "nearly",
+    "partly",
+    "except",
+    "until",
+    "generally",
+    "usually",
+    "sometimes",
+    "rarely",
+    "always",
+    "mostly",
+];
+
+/// What an elision leaves out that matters: a negation, a number or a
+/// qualifier (`the elision leaves out “not” (a negation)`).
+#[must_use]
+pub fn elision_warning(elided: &str) -> Option<String> {
+    let words: Vec<String> = elided
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    let mut found: Vec<(String, &str)> = Vec::new();
+    for word in &words {
+        let kind = if NEGATIONS.contains(&word.as_str()) || word.ends_with("n't") {
+            "a negation"
+        } else if QUALIFIERS.contains(&word.as_str()) {
+            "a qualifier"
+        } else if word.starts_with(|c: char| c.is_ascii_digit())
+            || crate::text::number_value(&[crate::text::canonical_word(word).as_str()]).is_some()
+        {
+            "a number"
+        } else {
+            continue;
+        };
+        if !found.iter().any(|(w, _)| w == word) {
+            found.push((word.clone(), kind));
+        }
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = found.iter().map(|(w, kind)| format!("“{w}” ({kind})")).collect();
+    Some(format!("the elision leaves out {}", list.join(", ")))
+}
+
+/// What the elisions of a source leave out that matters, one warning per
+/// elision that drops something.
+#[must_use]
+pub fn warnings(source: Option<&Alignment>, transcripts: &[Document]) -> Vec<String> {
+    let Some(a) = source else { return Vec::new() };
+    a.differences
+        .iter()
+        .filter(|d| d.kind == crate::align::Kind::Elision)
+        .filter_map(|d| d.source.and_then(|s| elision_warning(transcripts[a.transcript].slice(s))))
+        .collect()
+}
+
+/// Bytes of context shown on each side of a source.
+const CONTEXT: usize = 300;
+
+/// The text around a source within its turn: from the start of the
+/// sentence before it, and to the end of the sentence after it, each cut
+/// to a few hundred bytes at a word.
+#[must_use]
+pub fn context(doc: &Document, source: Span) -> (Option<Span>, Option<Span>) {
+    let text = &doc.text;
+    // A source stitched across an interjection spans two turns: each side
+    // keeps to the turn of its own end.
+    let whole = Span::new(0, text.len());
+    let turn = doc.turn_at(source.start).map_or(whole, |t| t.body);
+    let last_turn = doc.turn_at(source.end.saturating_sub(1)).map_or(whole, |t| t.body);
+    let ends = |i: usize| {
+        let c = text.as_bytes()[i];
+        matches!(c, b'.' | b'?' | b'!') && text[i + 1..].starts_with(char::is_whitespace)
+            || text[i..].starts_with("\n\n")
+    };
+    // Back over the start of this sentence and the whole one before it.
+    let mut start = source.start;
+    let mut crossed = 0;
+    while start > turn.start && source.start - start < CONTEXT {
+        if start < source.start && ends(start - 1) && !text[start..source.start].trim().is_empty() {
+            crossed += 1;
+            if crossed == 2 {
+                break;
+            }
+        }
+        start -= 1;
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+    }
+    let mut end = source.end;
+    let mut crossed = 0;
+    while end < last_turn.end && end - source.end < CONTEXT {
+        if ends(end) {
+            crossed += 1;
+            if crossed == 2 {
+                end += 1;
+                break;
+            }
+        }
+        end += 1;
+        while end < text.len() && !text.is_char_boundary(end) {
+            end += 1;
+        }
+    }
+    let word_start = |s: usize| {
+        text[s..source.start]
+            .find(char::is_whitespace)
+            .filter(|_| s > turn.start && source.start - s >= CONTEXT)
+            .map_or(s, |i| s + i)
+    };
+    let before = Span::new(word_start(start), source.start);
+    let after = Span::new(source.end, end.clamp(source.end, last_turn.end.max(source.end)));
+    let keep = |s: Span| text[s.range()].chars().any(char::is_alphanumeric).then_some(s);
+    (keep(before), keep(after))
 }

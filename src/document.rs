@@ -99,9 +99,11 @@ impl Format {
         }
         let mut lines = head.lines().map(str::trim).filter(|l| !l.is_empty());
         if let (Some(first), Some(second)) = (lines.next(), lines.next())
-            && first.bytes().all(|b| b.is_ascii_digit()) && second.contains("-->") {
-                return Self::Srt;
-            }
+            && first.bytes().all(|b| b.is_ascii_digit())
+            && second.contains("-->")
+        {
+            return Self::Srt;
+        }
         if html::sniff(text) {
             return Self::Html;
         }

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::align::{Alignment, Category, Difference, Kind};
-use crate::check::{Check, Checked};
+use crate::check::{Attribution, Check, Checked, attribution, context, elision_warning, warnings};
 use crate::document::Document;
 use crate::session::StoredMark;
 use crate::text::Span;
@@ -80,6 +80,18 @@ impl<'a> Row<'a> {
     #[must_use]
     pub fn mark(&self) -> Option<Category> {
         self.verdict.and_then(|v| v.mark)
+    }
+
+    /// What the elisions of the chosen source leave out that matters.
+    #[must_use]
+    pub fn warnings(&self, transcripts: &[Document]) -> Vec<String> {
+        warnings(self.source, transcripts)
+    }
+
+    /// Whether the chosen source's speaker is the credited one.
+    #[must_use]
+    pub fn attribution(&self, transcripts: &[Document]) -> Attribution {
+        attribution(&self.checked.quote, self.source, transcripts)
     }
 
     /// The note, if any.
@@ -174,14 +186,23 @@ struct JsonQuote<'a> {
     text: &'a str,
     article: JsonPlace,
     attributed_to: Option<&'a str>,
+    attribution: &'static str,
     elsewhere: Option<&'a str>,
     category: &'static str,
     similarity: f64,
     source: Option<JsonSource<'a>>,
     differences: Vec<JsonDifference<'a>>,
+    warnings: Vec<String>,
+    context: Option<JsonContext<'a>>,
     mark: Option<&'static str>,
     note: Option<&'a str>,
     candidates: Vec<JsonCandidate>,
+}
+
+#[derive(Serialize)]
+struct JsonContext<'a> {
+    before: Option<&'a str>,
+    after: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -208,6 +229,7 @@ struct JsonDifference<'a> {
     source: Option<&'a str>,
     quote_span: Option<JsonSpan>,
     source_span: Option<JsonSpan>,
+    warning: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -234,6 +256,7 @@ impl<'a> Report<'a> {
             source: d.source.map(|s| self.source_text(a, s)),
             quote_span: d.quote.map(|s| Self::json_span(self.article, s)),
             source_span: d.source.map(|s| Self::json_span(doc, s)),
+            warning: (d.kind == Kind::Elision).then(|| d.source.and_then(|s| elision_warning(doc.slice(s)))).flatten(),
         }
     }
 
@@ -263,6 +286,7 @@ impl<'a> Report<'a> {
                 line: self.article.line_of(quote.span.start),
             },
             attributed_to: quote.attributed_to.as_deref(),
+            attribution: row.attribution(self.transcripts).name(),
             elsewhere: quote.elsewhere.map(|s| self.article.slice(s)),
             category: row.category().name(),
             similarity: round3(row.similarity()),
@@ -271,6 +295,12 @@ impl<'a> Report<'a> {
                 .source
                 .map(|a| a.differences.iter().map(|d| self.json_difference(a, d)).collect())
                 .unwrap_or_default(),
+            warnings: row.warnings(self.transcripts),
+            context: row.source.map(|a| {
+                let doc = &self.transcripts[a.transcript];
+                let (before, after) = context(doc, a.source);
+                JsonContext { before: before.map(|s| doc.slice(s)), after: after.map(|s| doc.slice(s)) }
+            }),
             mark: row.mark().map(Category::name),
             note: row.note(),
             candidates: checked
@@ -454,6 +484,20 @@ impl<'a> Report<'a> {
                 );
             }
         }
+        if row.attribution(self.transcripts) == Attribution::Mismatch
+            && let Some(a) = row.source
+        {
+            let said_by = self.speaker(a).unwrap_or("someone else");
+            let _ = writeln!(
+                md,
+                "- **⚠ Attribution mismatch:** the article credits {}; the transcript gives these words to {}.",
+                md_escape(quote.attributed_to.as_deref().unwrap_or("someone")),
+                md_escape(said_by)
+            );
+        }
+        for warning in row.warnings(self.transcripts) {
+            let _ = writeln!(md, "- **⚠ Warning:** {}.", md_escape(&warning));
+        }
         if let Some(mark) = row.mark() {
             let _ = writeln!(md, "- **Marked:** {} {}", mark.symbol(), mark.name());
         }
@@ -464,10 +508,15 @@ impl<'a> Report<'a> {
         match row.source {
             Some(a) => {
                 let _ = writeln!(md, "> {}\n", self.inline_diff(quote.span, a).replace('\n', "\n> "));
+                let doc = &self.transcripts[a.transcript];
+                let (before, after) = context(doc, a.source);
+                let flat = |s: Span| md_escape(&doc.slice(s).split_whitespace().collect::<Vec<_>>().join(" "));
                 let _ = writeln!(
                     md,
-                    "Source:\n\n> {}\n",
-                    md_escape(self.transcripts[a.transcript].slice(a.source)).replace('\n', "\n> ")
+                    "Source, in context:\n\n> {}**{}**{}\n",
+                    before.map(|b| format!("…{} ", flat(b))).unwrap_or_default(),
+                    flat(a.source),
+                    after.map(|s| join_after(&flat(s))).unwrap_or_default()
                 );
                 if !a.differences.is_empty() {
                     let _ = writeln!(md, "Differences:\n");
@@ -530,6 +579,12 @@ impl<'a> Report<'a> {
         out.push_str(&md_escape(&text[at..span.end]));
         out
     }
+}
+
+/// Context after a passage: joined with a space unless it opens with
+/// punctuation, and trailed by an ellipsis.
+fn join_after(after: &str) -> String {
+    if after.starts_with(|c: char| c.is_ascii_punctuation()) { format!("{after}…") } else { format!(" {after}…") }
 }
 
 /// Escapes the characters Markdown would read as markup.

@@ -22,6 +22,7 @@ fn the_sample_quotes_are_credited_to_their_speaker() {
     for q in report["quotes"].as_array().expect("quotes") {
         assert_eq!(q["attributed_to"], "Sergei Lavrov", "{}", q["text"]);
         assert_eq!(q["source"]["speaker"], "Sergey Lavrov", "{}", q["text"]);
+        assert_eq!(q["attribution"], "match", "{}", q["text"]);
     }
 }
 

@@ -272,16 +272,17 @@ fn payload_line(
     }
     let after_marker = &plain[skip_chars..];
     if let Some((name, rest)) = after_marker.split_once(':')
-        && (rest.starts_with([' ', '\t']) || rest.is_empty()) {
-            let name = name.trim();
-            // In captions a name is in capitals, or follows `>>` or `-`:
-            // `Look: here` is speech.
-            let capitals = name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
-            if is_speaker_name(name) && name.len() <= 40 && (capitals || new_turn.is_some()) {
-                new_turn = Some(Some(name.to_owned()));
-                skip_chars += name.len() + 1 + (rest.len() - rest.trim_start().len());
-            }
+        && (rest.starts_with([' ', '\t']) || rest.is_empty())
+    {
+        let name = name.trim();
+        // In captions a name is in capitals, or follows `>>` or `-`:
+        // `Look: here` is speech.
+        let capitals = name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
+        if is_speaker_name(name) && name.len() <= 40 && (capitals || new_turn.is_some()) {
+            new_turn = Some(Some(name.to_owned()));
+            skip_chars += name.len() + 1 + (rest.len() - rest.trim_start().len());
         }
+    }
     let mut skip_words = overlap;
     if let Some(speaker) = new_turn {
         let same = speaker.is_some() && speaker.as_deref() == b.current_speaker();

@@ -98,10 +98,11 @@ pub fn parse(xml: &str) -> Result<Built, DocxError> {
                 "w:p" => b.paragraph(),
                 _ => {}
             },
-            Event::Text(_) | Event::GeneralRef(_) if in_text && deleted == 0
-                && xml.is_char_boundary(before) && xml.is_char_boundary(after) => {
-                    b.copy_markup(before, after);
-                }
+            Event::Text(_) | Event::GeneralRef(_)
+                if in_text && deleted == 0 && xml.is_char_boundary(before) && xml.is_char_boundary(after) =>
+            {
+                b.copy_markup(before, after);
+            }
             _ => {}
         }
     }

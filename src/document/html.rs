@@ -166,13 +166,12 @@ pub fn parse(source: &str) -> Built {
                     b.paragraph();
                 }
             }
-            Token::String(text)
-                if skipping == 0 && (!has_main || inside_main > 0) => {
-                    let (start, end) = (text.span.start.min(source.len()), text.span.end.min(source.len()));
-                    if source.is_char_boundary(start) && source.is_char_boundary(end) {
-                        b.copy_markup(start, end);
-                    }
+            Token::String(text) if skipping == 0 && (!has_main || inside_main > 0) => {
+                let (start, end) = (text.span.start.min(source.len()), text.span.end.min(source.len()));
+                if source.is_char_boundary(start) && source.is_char_boundary(end) {
+                    b.copy_markup(start, end);
                 }
+            }
             _ => {}
         }
     }

@@ -134,6 +134,8 @@ pub enum Action {
     ClearMark,
     /// Use the next candidate passage as the quote's source.
     NextCandidate,
+    /// Show the next transcript in the right pane.
+    NextTranscript,
     /// Start editing the quote's note.
     EditNote,
     /// Start a search of the focused pane.
@@ -354,6 +356,8 @@ pub struct App {
     size: (u16, u16),
     quit: bool,
     help_scroll: u16,
+    /// A transcript shown by choice, until the next quote is selected.
+    chosen_transcript: Option<usize>,
     article_layout: TextLayout,
     transcript_layouts: Vec<TextLayout>,
 }
@@ -394,6 +398,7 @@ impl App {
             size: (80, 24),
             quit: false,
             help_scroll: 0,
+            chosen_transcript: None,
             article_layout,
             transcript_layouts,
         }
@@ -480,11 +485,29 @@ impl App {
         self.source(i).map_or(Category::Unsupported, |a| a.category)
     }
 
+    /// The speaker the transcript gives quote `i`'s words to, when that is
+    /// not the one the article credits.
+    #[must_use]
+    pub fn attribution_mismatch(&self, i: usize) -> Option<&str> {
+        let source = self.source(i);
+        let mismatch = crate::check::attribution(&self.check.quotes[i].quote, source, &self.transcripts)
+            == crate::check::Attribution::Mismatch;
+        mismatch.then(|| {
+            source.and_then(|a| self.transcripts[a.transcript].speaker_at(a.source.start)).unwrap_or("someone else")
+        })
+    }
+
+    /// What quote `i`'s elisions leave out that matters.
+    #[must_use]
+    pub fn warnings(&self, i: usize) -> Vec<String> {
+        crate::check::warnings(self.source(i), &self.transcripts)
+    }
+
     /// The transcript the right pane shows: the one holding the selected
     /// quote's source, or the nearest quote's that has one.
     #[must_use]
     pub fn shown_transcript(&self) -> usize {
-        self.transcript_target().map_or(0, |(t, _)| t)
+        self.chosen_transcript.unwrap_or_else(|| self.transcript_target().map_or(0, |(t, _)| t))
     }
 
     /// The text and layout of a side.
@@ -549,7 +572,16 @@ impl App {
     fn target(&self, side: Side) -> Option<Span> {
         match side {
             Side::Article => self.check.quotes.get(self.selected).map(|q| q.quote.span),
-            Side::Transcript => self.transcript_target().map(|(_, span)| span),
+            Side::Transcript => match self.chosen_transcript {
+                // The nearest quote with a source in the transcript chosen.
+                Some(t) => (0..self.check.quotes.len())
+                    .filter_map(|i| {
+                        self.source(i).filter(|a| a.transcript == t).map(|a| (i.abs_diff(self.selected), a.source))
+                    })
+                    .min_by_key(|&(d, _)| d)
+                    .map(|(_, span)| span),
+                None => self.transcript_target().map(|(_, span)| span),
+            },
         }
     }
 
@@ -638,6 +670,17 @@ impl App {
             Action::Accept => return self.set_mark(Some(self.suggestion(self.selected))),
             Action::ClearMark => return self.set_mark(None),
             Action::NextCandidate => return self.next_candidate(),
+            Action::NextTranscript => {
+                let count = self.transcripts.len();
+                if count < 2 {
+                    self.notice = Some("There is only one transcript".to_owned());
+                } else {
+                    let next = (self.shown_transcript() + 1) % count;
+                    self.chosen_transcript = Some(next);
+                    self.scroll.transcript = None;
+                    self.notice = Some(format!("Transcript {} of {count}: {}", next + 1, self.transcripts[next].name));
+                }
+            }
             Action::EditNote => {
                 if n > 0 {
                     self.mode =
@@ -685,6 +728,7 @@ impl App {
         if i != self.selected {
             self.selected = i;
             self.scroll = Pair::default();
+            self.chosen_transcript = None;
         }
     }
 

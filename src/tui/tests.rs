@@ -355,3 +355,52 @@ fn monochrome_draws_no_colour_yet_shows_the_current_quote() {
     }
     assert!(reversed >= 2 * "red lines".len(), "the current quote and its source are reversed: {reversed}");
 }
+
+/// A screen over an article quoting two transcripts, one of whose quotes
+/// the transcript gives to someone else.
+fn two_transcript_app() -> App {
+    let article = Document::from_text(
+        "a.txt",
+        "The mayor promised to \u{201c}build the bridge by spring\u{201d}.\n\n\u{201c}When?\u{201d} the mayor said.\n",
+    );
+    let transcripts = vec![
+        Document::from_text("speech.txt", "We will build the bridge by spring, whatever the weather.\n"),
+        Document::from_text(
+            "presser.txt",
+            "Q: When?\n\nMAYOR: The budget is signed and the cranes arrive on Monday.\n",
+        ),
+    ];
+    let check = Check::run(&article, &transcripts);
+    let session = Session::empty(check.quotes.len());
+    let mut app = App::new(article, transcripts, check, session, paths(), Theme { color: true });
+    app.update(Action::Resize { width: 120, height: 40 });
+    app
+}
+
+#[test]
+fn the_right_pane_shows_the_transcript_of_the_source_and_switches_on_request() {
+    let mut app = two_transcript_app();
+    assert_eq!(app.shown_transcript(), 0);
+    run(&mut app, &[Action::NextQuote]);
+    assert_eq!(app.shown_transcript(), 1, "the second quote's source is in the second transcript");
+    run(&mut app, &[Action::NextTranscript]);
+    assert_eq!(app.shown_transcript(), 0);
+    assert_eq!(app.notice(), Some("Transcript 1 of 2: speech.txt"));
+    assert!(screen(&app).contains("Transcript 1 of 2 · speech.txt"));
+    run(&mut app, &[Action::PrevQuote, Action::NextQuote]);
+    assert_eq!(app.shown_transcript(), 1, "moving between quotes follows the source again");
+    let mut single = sample_app(120, 40, true);
+    run(&mut single, &[Action::NextTranscript]);
+    assert_eq!(single.notice(), Some("There is only one transcript"));
+}
+
+#[test]
+fn a_quote_the_transcript_gives_to_someone_else_says_so_plainly() {
+    let mut app = two_transcript_app();
+    run(&mut app, &[Action::NextQuote]);
+    assert_eq!(app.attribution_mismatch(1), Some("Q"));
+    assert!(
+        screen(&app)
+            .contains("⚠ Attribution mismatch: the article credits the mayor; the transcript gives these words to Q.")
+    );
+}

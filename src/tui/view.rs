@@ -265,6 +265,39 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::from(line));
     }
+    if let Some(said_by) = app.attribution_mismatch(i) {
+        lines.push(Line::styled(
+            format!(
+                "⚠ Attribution mismatch: the article credits {}; the transcript gives these words to {said_by}.",
+                quote.quote.attributed_to.as_deref().unwrap_or("someone")
+            ),
+            theme.alarm(),
+        ));
+    }
+    for warning in app.warnings(i) {
+        lines.push(Line::styled(format!("⚠ {warning}."), theme.alarm()));
+    }
+    if let Some(a) = app.source(i) {
+        let doc = &app.transcripts[a.transcript];
+        let (before, after) = crate::check::context(doc, a.source);
+        let flat = |s: Span| doc.slice(s).split_whitespace().collect::<Vec<_>>().join(" ");
+        let tail = |s: String, n: usize| {
+            let chars: Vec<char> = s.chars().collect();
+            chars[chars.len().saturating_sub(n)..].iter().collect::<String>()
+        };
+        let head = |s: String, n: usize| s.chars().take(n).collect::<String>();
+        let mut context = vec![TextSpan::styled("context: …", theme.aside())];
+        if let Some(b) = before {
+            context.push(TextSpan::styled(format!("{} ", tail(flat(b), 60)), theme.aside()));
+        }
+        context.push(TextSpan::styled("[the passage]", theme.aside().add_modifier(Modifier::BOLD)));
+        if let Some(s) = after {
+            let text = flat(s);
+            let sep = if text.starts_with(|c: char| c.is_ascii_punctuation()) { "" } else { " " };
+            context.push(TextSpan::styled(format!("{sep}{}…", head(text, 60)), theme.aside()));
+        }
+        lines.push(Line::from(context));
+    }
     if let Mode::Note(input) = app.mode() {
         lines.push(input_line("note: ", &input.text, input.cursor, theme.border(true)));
     } else if let Some(note) = &verdict.note {
