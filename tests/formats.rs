@@ -238,3 +238,30 @@ fn an_elision_that_drops_a_negation_is_flagged() {
         q["context"]
     );
 }
+
+#[test]
+fn youtube_auto_captions_without_punctuation_or_capitals_still_align() {
+    // Rolling two-line cues, inline word timings, no punctuation, no capitals.
+    let vtt = "WEBVTT\nKind: captions\nLanguage: en\n\n\
+        00:00:01.000 --> 00:00:03.000 align:start position:0%\n\
+        we<00:00:01.400><c> would</c><00:00:01.700><c> like</c><00:00:02.000><c> to</c><00:00:02.300><c> have</c>\n\n\
+        00:00:03.000 --> 00:00:03.010 align:start position:0%\nwe would like to have\n \n\n\
+        00:00:03.010 --> 00:00:05.000 align:start position:0%\nwe would like to have\n\
+        normal<00:00:03.400><c> relations</c><00:00:03.800><c> with</c><00:00:04.200><c> all</c><00:00:04.600><c> our</c>\n\n\
+        00:00:05.000 --> 00:00:07.000 align:start position:0%\nnormal relations with all our\n\
+        neighbors<00:00:05.500><c> of</c><00:00:06.000><c> course</c>\n";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let transcript = temp_file(dir.path(), "auto.en.vtt", vtt.as_bytes());
+    let article = temp_file(
+        dir.path(),
+        "a.txt",
+        "\u{201c}We would like to have normal relations with all our neighbours, of course,\u{201d} he said.\n"
+            .as_bytes(),
+    );
+    let report = json_report(&[&article, &transcript]);
+    let q = &report["quotes"][0];
+    assert_eq!(q["category"], "verbatim", "{q}");
+    assert_eq!(q["source"]["text"], "we would like to have normal relations with all our neighbors of course");
+    assert_eq!(q["source"]["timestamp"], "00:00:01.000");
+    assert_eq!(q["differences"][0]["kind"], "variant");
+}
