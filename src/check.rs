@@ -573,10 +573,13 @@ pub fn context(doc: &Document, source: Span) -> (Option<Span>, Option<Span>) {
     let whole = Span::new(0, text.len());
     let turn = doc.turn_at(source.start).map_or(whole, |t| t.body);
     let last_turn = doc.turn_at(source.end.saturating_sub(1)).map_or(whole, |t| t.body);
-    let ends = |i: usize| {
-        let c = text.as_bytes()[i];
-        matches!(c, b'.' | b'?' | b'!') && text[i + 1..].starts_with(char::is_whitespace)
-            || text[i..].starts_with("\n\n")
+    // A sentence ends at `.`, `?` or `!` before a blank, or at a blank
+    // line. Only those bytes are looked at, so no slice splits a character.
+    let bytes = text.as_bytes();
+    let ends = |i: usize| match bytes.get(i) {
+        Some(b'.' | b'?' | b'!') => bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace),
+        Some(b'\n') => bytes.get(i + 1) == Some(&b'\n'),
+        _ => false,
     };
     // Back over the start of this sentence and the whole one before it.
     let mut start = source.start;

@@ -1,6 +1,7 @@
 //! Finding the quotes of an article, and who the article says spoke them.
 //!
-//! Double quotes (straight, curly, guillemets, low-high) and single quotes
+//! Double quotes (straight, curly, guillemets, low-high, corner brackets
+//! 「」『』) and single quotes
 //! used as quotation marks are found paragraph by paragraph:
 //!
 //! ```text
@@ -147,6 +148,8 @@ fn closers(opener: char) -> &'static [char] {
         '„' => &['“', '”'],
         '«' => &['»'],
         '»' => &['«'],
+        '「' => &['」'],
+        '『' => &['』'],
         _ => &['"'],
     }
 }
@@ -183,7 +186,9 @@ fn double_quotes(text: &str, paragraphs: &[Span]) -> Vec<Found> {
             let next = char_after(text, at + c.len_utf8(), para.end);
             match &mut open {
                 None => {
-                    if matches!(c, '"' | '“' | '„' | '«' | '»' | '”') && opens(prev, next) {
+                    if matches!(c, '"' | '“' | '„' | '«' | '»' | '”' | '「' | '『')
+                        && (opens(prev, next) || matches!(c, '「' | '『'))
+                    {
                         open = Some(Open::new(at, c));
                     }
                 }
@@ -223,7 +228,7 @@ fn double_quotes(text: &str, paragraphs: &[Span]) -> Vec<Found> {
             let next_opens = paragraphs
                 .get(k + 1)
                 .and_then(|p| text[p.range()].chars().next())
-                .is_some_and(|c| c == o.opener || matches!(c, '"' | '“' | '«' | '„'));
+                .is_some_and(|c| c == o.opener || matches!(c, '"' | '“' | '«' | '„' | '「' | '『'));
             if !next_opens {
                 // Unclosed: the quote ends with its paragraph.
                 found.push(Found {

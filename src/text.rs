@@ -306,19 +306,20 @@ impl Lexicon {
         stem
     }
 
-    /// The first three characters of a key's text: a stem can only equal
-    /// another word's stem when they share this prefix, so it filters which
+    /// The first two characters of a key's text: stemming never changes
+    /// them (it may change the third: `trying` → `tri`), so a stem can only
+    /// equal another word's stem when they share them, which filters which
     /// words need stemming at all.
     #[must_use]
     pub fn stem_prefix(&self, key: Key) -> &str {
-        prefix3(self.key_text(key))
+        prefix2(self.key_text(key))
     }
 }
 
-/// The first three characters of `text` (or all of it when shorter).
+/// The first two characters of `text` (or all of it when shorter).
 #[must_use]
-pub fn prefix3(text: &str) -> &str {
-    match text.char_indices().nth(3) {
+pub fn prefix2(text: &str) -> &str {
+    match text.char_indices().nth(2) {
         Some((at, _)) => &text[..at],
         None => text,
     }
@@ -452,7 +453,7 @@ fn scan_word(text: &str, start: usize, end: usize, buf: &mut String) -> usize {
         } else if c == '.'
             && single_letters(buf)
             && next.is_some_and(|n| n.is_ascii_alphabetic())
-            && bytes.get(at + 2) == Some(&b'.')
+            && !bytes.get(at + 2).is_some_and(u8::is_ascii_alphanumeric)
         {
             buf.push('.');
             at += 1;

@@ -12,7 +12,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{QuoteWords, Transcript};
-use crate::text::{Class, Key, Lexicon, Word, prefix3};
+use crate::text::{Class, Key, Lexicon, Word, prefix2};
 
 const NONE: u32 = u32::MAX;
 
@@ -62,7 +62,7 @@ impl Seeds {
             }
             of_quote.push(seeds);
         }
-        let prefixes: FxHashSet<String> = ids.keys().map(|&k| prefix3(lexicon.key_text(k)).to_owned()).collect();
+        let prefixes: FxHashSet<String> = ids.keys().map(|&k| prefix2(lexicon.key_text(k)).to_owned()).collect();
         let mut of_word = Vec::with_capacity(lexicon.word_count());
         for w in 0..lexicon.word_count() {
             let word = Word::from_index(w);

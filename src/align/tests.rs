@@ -44,6 +44,9 @@ fn case(quote: &str, transcript: &str, category: Category, differences: &[&str])
 
 #[test]
 fn verbatim_quotes() {
+    // `trying` stems to `tri`: the words that may share a stem are found
+    // by their first two letters, which stemming never changes.
+    case("Now trying to get back through the back", "Now trying to get back through the back door.", Verbatim, &[]);
     case("this is not what we want", SPEECH, Verbatim, &[]);
     case("This is not what we want.", SPEECH, Verbatim, &[]);
     case("THIS IS NOT — what we want", SPEECH, Verbatim, &[]);

@@ -35,6 +35,8 @@ fn double_quotes() {
         "He said “⟦any means⟧” would be used.",
         "Il a dit «⟦jamais⟧» hier.",
         "Er sagte „⟦niemals⟧“ gestern.",
+        "他说「⟦我们准备好了⟧」。",
+        "彼は『⟦大丈夫⟧』と言った。",
         r#""⟦We are ready,⟧" he said. "⟦We will win.⟧""#,
         r#"A 5" screen and "⟦a quote⟧"."#,
         "No quotes at all.",

@@ -24,6 +24,8 @@ fn words_and_their_spans() {
         ("Russia’s neighbours", &["Russia’s", "neighbours"]),
         ("long-range weapons", &["long", "range", "weapons"]),
         ("the U.S. and the U.K.", &["the", "U.S.", "and", "the", "U.K."]),
+        ("When the U.S", &["When", "the", "U.S"]),
+        ("end.Next", &["end", "Next"]),
         ("1,000 troops and 3.5 million", &["1,000", "troops", "and", "3.5", "million"]),
         ("up 5% (war)", &["up", "5", "%", "war"]),
         ("end. Next", &["end", "Next"]),
