@@ -4,6 +4,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use common::{offset, path, run, temp_file};
@@ -77,9 +78,10 @@ fn cases() -> Vec<Case> {
         // Words from within one turn, with no quotation marks of their own.
         .filter(|s| s.split_whitespace().count() >= 3 && !s.contains(['"', '“', '”', '\'', '’', ':', '\n']))
         .collect();
-    let many: String = (0..2000)
-        .map(|i| format!("Item {i}: \u{201c}{}\u{201d} he said.\n\n", sentences[i % sentences.len()]))
-        .collect();
+    let mut many = String::new();
+    for i in 0..2000 {
+        let _ = write!(many, "Item {i}: \u{201c}{}\u{201d} he said.\n\n", sentences[i % sentences.len()]);
+    }
     // Two thousand words of speech without a speaker label in between.
     let speech = String::from_utf8_lossy(&transcript).replace("Sergey Lavrov: ", "").replace("Question: ", "");
     let long_words: Vec<&str> = speech.split_whitespace().skip(200).take(2000).collect();
