@@ -10,7 +10,7 @@ use crate::align::classify::{Standing, is_paraphrase, judge, paraphrase_bar};
 use crate::align::diff::{Sides, Tally, diff, diff_pieces};
 use crate::align::fit::{Pieces, QuoteSide, SourceSide, fit};
 use crate::align::search::{Postings, Region, Seeds};
-use crate::align::{Alignment, Category, Difference, QuoteWords, Transcript, source_terms};
+use crate::align::{Alignment, Category, Difference, Kind, QuoteWords, Transcript, source_terms};
 use crate::document::{Document, is_questioner, is_role, same_speaker};
 use crate::quote::{self, Quote};
 use crate::text::{Class, Key, Lexicon, Span};
@@ -378,7 +378,49 @@ fn widen(sides: &Sides<'_>, mut pieces: Pieces) -> (Pieces, Vec<Difference>, Tal
             (pieces, differences, tally) = (wider, d, t);
         }
     }
+    // A content word added at an edge, beside a content word of the same
+    // sentence left out, is one word put for another (`the Russian nation`
+    // for `the Russian people`): pair them.
+    for at_end in [true, false] {
+        let quote = &sides.quote.terms;
+        let Some(edge_term) = (if at_end { quote.last() } else { quote.first() }) else { continue };
+        if edge_term.inserted || sides.lexicon.class(edge_term.key) != Class::Content {
+            continue;
+        }
+        let edge = if at_end { pieces.last() } else { pieces.first() };
+        let Some((_, source)) = edge else { continue };
+        let (inside, outside) = if at_end {
+            (source.end.wrapping_sub(1), source.end)
+        } else {
+            (source.start, source.start.wrapping_sub(1))
+        };
+        let Some(&beside) = sides.window.get(outside) else { continue };
+        let Some(&last_in) = sides.window.get(inside) else { continue };
+        if beside.class != Class::Content || breaks_sentence(sides.transcript, last_in.term.token, beside.term.token) {
+            continue;
+        }
+        let mut wider = pieces.clone();
+        let edge = if at_end { wider.last_mut() } else { wider.first_mut() };
+        let Some((_, source)) = edge else { continue };
+        if at_end {
+            source.end += 1;
+        } else {
+            source.start -= 1;
+        }
+        let additions = |d: &[Difference]| d.iter().filter(|d| d.kind == Kind::Addition).count();
+        let (d, t) = diff_pieces(sides, &wider);
+        if t.unmarked <= tally.unmarked && additions(&d) < additions(&differences) {
+            (pieces, differences, tally) = (wider, d, t);
+        }
+    }
     (pieces, differences, tally)
+}
+
+/// True when a sentence ends between two tokens of a transcript.
+fn breaks_sentence(transcript: &Transcript<'_>, a: usize, b: usize) -> bool {
+    let (first, second) = (a.min(b), a.max(b));
+    let (end, start) = (transcript.tokens[first].span().end, transcript.tokens[second].span().start);
+    end < start && transcript.doc.text[end..start].contains(['.', '?', '!', '\n'])
 }
 
 /// Best first: the more faithful category, then the higher similarity;
@@ -387,11 +429,15 @@ fn rank(candidates: &mut Vec<Alignment>) {
     candidates.sort_by(|a, b| {
         a.category.cmp(&b.category).then(b.similarity.total_cmp(&a.similarity)).then(a.tokens.cmp(&b.tokens))
     });
+    // Behind a passage close word for word, a paraphrase elsewhere is no
+    // alternative worth offering.
+    let close = candidates.first().is_some_and(|c| c.category <= Category::Altered);
     let mut kept: Vec<Alignment> = Vec::with_capacity(candidates.len());
     for c in candidates.drain(..) {
         let overlaps =
             kept.iter().any(|k| k.transcript == c.transcript && k.tokens.0 <= c.tokens.1 && c.tokens.0 <= k.tokens.1);
-        if !overlaps {
+        let weak = close && c.category > Category::Altered;
+        if !overlaps && !weak {
             kept.push(c);
         }
     }
@@ -550,13 +596,61 @@ pub fn elision_warning(elided: &str) -> Option<String> {
 /// What the elisions of a source leave out that matters, one warning per
 /// elision that drops something.
 #[must_use]
-pub fn warnings(source: Option<&Alignment>, transcripts: &[Document]) -> Vec<String> {
+pub fn warnings(
+    article: &Document,
+    quote: &Quote,
+    source: Option<&Alignment>,
+    transcripts: &[Document],
+) -> Vec<String> {
     let Some(a) = source else { return Vec::new() };
-    a.differences
+    let doc = &transcripts[a.transcript];
+    let mut out: Vec<String> = a
+        .differences
         .iter()
-        .filter(|d| d.kind == crate::align::Kind::Elision)
-        .filter_map(|d| d.source.and_then(|s| elision_warning(transcripts[a.transcript].slice(s))))
-        .collect()
+        .filter(|d| d.kind == Kind::Elision)
+        .filter_map(|d| d.source.and_then(|s| elision_warning(doc.slice(s))))
+        .collect();
+    // Only when the quote opens with words of its own in place of the
+    // source's lead-in (`We will exterminate` for `to exterminate`) can a
+    // negation just before the passage have been dropped.
+    let text = article.slice(quote.span);
+    let first_word = quote.span.start + text.find(char::is_alphanumeric).unwrap_or(0);
+    let opens_changed = a.differences.iter().any(|d| {
+        matches!(d.kind, Kind::Substitution | Kind::Addition) && d.quote.is_some_and(|q| q.start <= first_word)
+    });
+    if opens_changed {
+        out.extend(negation_before(text, doc, a.source));
+    }
+    out
+}
+
+/// Words before a passage that a negation may stand among.
+const LEAD_IN: usize = 6;
+
+/// A negation just before the passage, in its sentence, that the quote
+/// does not carry: `we don't have any intention to [exterminate…]` quoted
+/// as `we will exterminate…`.
+fn negation_before(quote: &str, doc: &Document, source: Span) -> Option<String> {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase().replace('’', "'"))
+            .collect()
+    };
+    let negation = |w: &String| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't");
+    if words(quote).iter().any(negation) {
+        return None;
+    }
+    let turn_start = doc.turn_at(source.start).map_or(0, |t| t.body.start);
+    let mut from = source.start.saturating_sub(80).max(turn_start);
+    while !doc.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let lead = &doc.text[from..source.start];
+    let sentence = lead.rfind(['.', '?', '!', '\n']).map_or(lead, |i| &lead[i + 1..]);
+    let lead_words = words(sentence);
+    let found = lead_words.iter().rev().take(LEAD_IN).find(|w| negation(w))?;
+    Some(format!("the passage follows a negation the quote leaves out (“{found}”)"))
 }
 
 /// Bytes of context shown on each side of a source.

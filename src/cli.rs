@@ -8,7 +8,8 @@ use crate::align::Category;
 use crate::document::Format;
 use crate::report::Format as ReportFormat;
 
-const EXAMPLES: &str = "\
+/// The examples `--help` leads with.
+pub const EXAMPLES: &str = "\
 Examples:
   quotecheck                                   open the bundled sample pair
   quotecheck article.txt transcript.txt        review an article's quotes on screen
@@ -84,9 +85,20 @@ pub enum Command {
     Man,
 }
 
+/// The examples `check --help` leads with.
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  quotecheck check article.txt transcript.txt               a Markdown report
+  quotecheck check article.txt transcript.txt -f json > report.json
+  quotecheck check story.html captions.en.vtt -f csv
+  quotecheck check article.txt speech.txt presser.txt --session marks.json
+  quotecheck check draft.txt transcript.txt --fail-on altered,unsupported
+
+Exit status: 0 all is well, 1 a --fail-on category was found, 2 an error.";
+
 /// Arguments of `quotecheck check`.
 #[derive(Debug, Args)]
-#[command(after_help = EXAMPLES, help_template = HELP_TEMPLATE)]
+#[command(after_help = CHECK_EXAMPLES, help_template = HELP_TEMPLATE)]
 pub struct CheckArgs {
     /// The article (`-` reads standard input).
     #[arg(value_name = "ARTICLE")]

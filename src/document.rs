@@ -219,7 +219,8 @@ impl std::error::Error for DocumentError {}
 /// # Errors
 /// A [`DocumentError`] naming the file and the problem.
 pub fn load(path: &str, encoding: Option<&str>, format: Format) -> Result<Document, DocumentError> {
-    let fail = |error| DocumentError { name: path.to_owned(), error };
+    let shown = if path == "-" { "standard input" } else { path };
+    let fail = |error| DocumentError { name: shown.to_owned(), error };
     let bytes = if path == "-" {
         let mut bytes = Vec::new();
         io::stdin().lock().read_to_end(&mut bytes).map_err(|e| fail(LoadError::Unreadable(e)))?;

@@ -13,7 +13,7 @@ use quotecheck::report::Report;
 use quotecheck::session::{self, Session};
 use quotecheck::tui::app::{App, Paths};
 use quotecheck::tui::theme::Theme;
-use quotecheck::{Check, Document, document, sample, tui};
+use quotecheck::{Check, Document, cli, document, sample, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -34,18 +34,47 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Man) => {
-            let man = clap_mangen::Man::new(Cli::command());
-            write_out(|out| man.render(out))?;
+            write_out(man_page)?;
             Ok(ExitCode::SUCCESS)
         }
         None => review(cli),
     }
 }
 
+/// The man page: the command, then the `check` command's options, then
+/// the examples laid out as written.
+fn man_page(out: &mut dyn Write) -> io::Result<()> {
+    let cli = Cli::command();
+    let man = clap_mangen::Man::new(cli.clone());
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    man.render_subcommands_section(out)?;
+    if let Some(check) = cli.get_subcommands().find(|c| c.get_name() == "check") {
+        writeln!(out, ".SH \"THE CHECK COMMAND\"")?;
+        let sub = clap_mangen::Man::new(check.clone().name("quotecheck check"));
+        sub.render_synopsis_section(out)?;
+        sub.render_options_section(out)?;
+    }
+    writeln!(out, ".SH EXAMPLES\n.nf")?;
+    for line in cli::EXAMPLES.lines() {
+        writeln!(out, "{}", line.replace('\\', "\\\\").replace('-', "\\-"))?;
+    }
+    writeln!(out, ".fi")?;
+    man.render_version_section(out)
+}
+
 /// Loads the article and transcripts; an error names the file. Warnings
 /// (tracked changes taken as accepted) go to standard error.
 fn load_all(article: &str, transcripts: &[String], read: &ReadOptions) -> Result<(Document, Vec<Document>)> {
     let encoding = read.encoding.as_deref();
+    if let Some(label) = encoding
+        && encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_none()
+    {
+        bail!("--encoding {label:?}: unknown encoding (try utf-8, windows-1252, iso-8859-1, utf-16le, shift_jis)");
+    }
     let article = document::load(article, encoding, read.article_format)?;
     let transcripts = transcripts
         .iter()
@@ -65,7 +94,13 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
     let session_path =
         args.session.clone().or_else(|| (args.article != "-").then(|| session::default_path(Path::new(&args.article))));
     let file = match &session_path {
-        Some(path) => session::load(path)?,
+        Some(path) => {
+            let file = session::load(path)?;
+            if file.is_none() && args.session.is_some() {
+                eprintln!("quotecheck: warning: {}: no session file there; the report has no marks", path.display());
+            }
+            file
+        }
         None => None,
     };
     let session = Session::attach(file, &article, &transcripts, &check);
@@ -77,8 +112,21 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
         orphans: &session.orphans,
     };
     write_out(|out| report.write(args.format, out)).context("cannot write the report")?;
-    let failed = check.quotes.iter().any(|q| args.fail_on.contains(&q.suggestion));
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    // The categories the report shows: of each quote's chosen passage.
+    let rows = report.rows();
+    let failing: Vec<_> = rows.iter().filter(|r| args.fail_on.contains(&r.category())).collect();
+    if failing.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let counts: Vec<String> = quotecheck::Category::ALL
+        .iter()
+        .filter_map(|c| {
+            let n = failing.iter().filter(|r| r.category() == *c).count();
+            (n > 0).then(|| format!("{n} {}", c.name()))
+        })
+        .collect();
+    eprintln!("quotecheck: --fail-on: {} ({} of {} quotes)", counts.join(", "), failing.len(), rows.len());
+    Ok(ExitCode::from(1))
 }
 
 /// Where the bundled sample keeps its session and reports: the user's data

@@ -29,7 +29,7 @@ pub struct Verdict {
 /// Report formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// The JSON contract of DESIGN.md.
+    /// The JSON report (its keys are a contract: see the README).
     Json,
     /// A Markdown report for an editor.
     Markdown,
@@ -82,10 +82,11 @@ impl<'a> Row<'a> {
         self.verdict.and_then(|v| v.mark)
     }
 
-    /// What the elisions of the chosen source leave out that matters.
+    /// What the quote leaves out that matters: an elision's negation,
+    /// number or qualifier, or a negation just before the passage.
     #[must_use]
-    pub fn warnings(&self, transcripts: &[Document]) -> Vec<String> {
-        warnings(self.source, transcripts)
+    pub fn warnings(&self, article: &Document, transcripts: &[Document]) -> Vec<String> {
+        warnings(article, &self.checked.quote, self.source, transcripts)
     }
 
     /// Whether the chosen source's speaker is the credited one.
@@ -295,7 +296,7 @@ impl<'a> Report<'a> {
                 .source
                 .map(|a| a.differences.iter().map(|d| self.json_difference(a, d)).collect())
                 .unwrap_or_default(),
-            warnings: row.warnings(self.transcripts),
+            warnings: row.warnings(self.article, self.transcripts),
             context: row.source.map(|a| {
                 let doc = &self.transcripts[a.transcript];
                 let (before, after) = context(doc, a.source);
@@ -400,8 +401,13 @@ impl<'a> Report<'a> {
         let summary: Vec<String> =
             Category::ALL.iter().map(|&c| format!("{} {} {}", count(c), c.symbol(), c.name())).collect();
         let marked = rows.iter().filter(|r| r.mark().is_some()).count();
-        let _ =
-            writeln!(md, "{} quotes: {} · {} marked by the fact-checker\n", rows.len(), summary.join(" · "), marked);
+        let _ = writeln!(
+            md,
+            "{}: {} · {} marked by the fact-checker\n",
+            count_of(rows.len(), "quote"),
+            summary.join(" · "),
+            marked
+        );
         if rows.is_empty() {
             let _ = writeln!(md, "The article has no quotations.");
             return out.write_all(md.as_bytes());
@@ -433,8 +439,8 @@ impl<'a> Report<'a> {
         if !self.orphans.is_empty() {
             let _ = writeln!(md, "## Marks whose quotes are no longer in the article\n");
             for orphan in self.orphans {
-                let mark = orphan.mark.map_or("—".to_owned(), |m| format!("{} {}", m.symbol(), m.name()));
-                let note = orphan.note.as_deref().map(|n| format!(" — note: {}", md_escape(n))).unwrap_or_default();
+                let mark = orphan.mark.map_or("no mark".to_owned(), |m| format!("marked {} {}", m.symbol(), m.name()));
+                let note = orphan.note.as_deref().map(|n| format!(" · note: {}", md_escape(n))).unwrap_or_default();
                 let _ = writeln!(md, "- “{}”: {mark}{note}", md_escape(&shorten(&orphan.quote, 80)));
             }
             let _ = writeln!(md);
@@ -460,7 +466,16 @@ impl<'a> Report<'a> {
             row.category().symbol(),
             md_escape(&shorten(self.quote_text(quote.span), 70))
         );
-        let _ = writeln!(md, "- **Suggested:** {} (similarity {:.2})", row.category().name(), row.similarity());
+        if row.source.is_some() {
+            let _ = writeln!(md, "- **Suggested:** {} (similarity {:.2})", row.category().name(), row.similarity());
+        } else {
+            let _ = writeln!(
+                md,
+                "- **Suggested:** {} (the closest passage shares {:.0}% of the words)",
+                row.category().name(),
+                row.similarity() * 100.0
+            );
+        }
         if let Some(name) = &quote.attributed_to {
             let _ = writeln!(md, "- **Attributed to:** {}", md_escape(name));
         }
@@ -476,13 +491,13 @@ impl<'a> Report<'a> {
             let _ = writeln!(md, "- **Source:** {place}");
         } else {
             let _ = writeln!(md, "- **Source:** none found: no passage of the transcript says this.");
-            if let Some(cue) = quote.elsewhere {
-                let _ = writeln!(
-                    md,
-                    "- **Occasion:** the article places these words elsewhere (“{}”).",
-                    md_escape(self.article.slice(cue))
-                );
-            }
+        }
+        if let Some(cue) = quote.elsewhere {
+            let _ = writeln!(
+                md,
+                "- **Occasion:** the article places these words on another occasion (“{}”).",
+                md_escape(self.article.slice(cue))
+            );
         }
         if row.attribution(self.transcripts) == Attribution::Mismatch
             && let Some(a) = row.source
@@ -495,7 +510,7 @@ impl<'a> Report<'a> {
                 md_escape(said_by)
             );
         }
-        for warning in row.warnings(self.transcripts) {
+        for warning in row.warnings(self.article, self.transcripts) {
             let _ = writeln!(md, "- **⚠ Warning:** {}.", md_escape(&warning));
         }
         if let Some(mark) = row.mark() {
@@ -563,7 +578,7 @@ impl<'a> Report<'a> {
             let piece = match d.kind {
                 Kind::Substitution => format!("**{}** ~~{}~~", quoted.unwrap_or_default(), source.unwrap_or_default()),
                 Kind::Addition => format!("**{}**", quoted.unwrap_or_default()),
-                Kind::Omission => format!("~~{}~~ ", source.unwrap_or_default()),
+                Kind::Omission => format!("~~{}~~", source.unwrap_or_default()),
                 Kind::Disfluency => String::new(),
                 Kind::Elision => format!("{} *[{}]*", quoted.unwrap_or_default(), source.unwrap_or_default()),
                 Kind::Insertion | Kind::Variant => match source {
@@ -571,9 +586,18 @@ impl<'a> Report<'a> {
                     None => quoted.unwrap_or_default(),
                 },
             };
+            // A piece never runs into the word before or after it.
+            let glued = piece.starts_with([',', '.', ';', ':', '!', '?', ')']);
+            if !piece.is_empty() && !glued && out.chars().next_back().is_some_and(|c| !c.is_whitespace() && c != '(') {
+                out.push(' ');
+            }
             out.push_str(&piece);
             if let Some(q) = d.quote {
                 at = q.end.clamp(at, span.end);
+            }
+            let next = text[at..span.end].chars().next();
+            if !piece.is_empty() && next.is_some_and(char::is_alphanumeric) {
+                out.push(' ');
             }
         }
         out.push_str(&md_escape(&text[at..span.end]));
@@ -585,6 +609,11 @@ impl<'a> Report<'a> {
 /// punctuation, and trailed by an ellipsis.
 fn join_after(after: &str) -> String {
     if after.starts_with(|c: char| c.is_ascii_punctuation()) { format!("{after}…") } else { format!(" {after}…") }
+}
+
+/// `1 quote`, `3 quotes`.
+fn count_of(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 /// Escapes the characters Markdown would read as markup.

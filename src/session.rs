@@ -171,13 +171,15 @@ pub struct Session {
     pub verdicts: Vec<Verdict>,
     /// Verdicts whose quotes are no longer in the article.
     pub orphans: Vec<StoredMark>,
+    /// Marks that followed a quote edited since it was marked.
+    pub edited: usize,
 }
 
 impl Session {
     /// No marks yet, for a check of `quotes` quotes.
     #[must_use]
     pub fn empty(quotes: usize) -> Self {
-        Self { verdicts: vec![Verdict::default(); quotes], orphans: Vec::new() }
+        Self { verdicts: vec![Verdict::default(); quotes], orphans: Vec::new(), edited: 0 }
     }
 
     /// Attaches a saved session to a check: each mark goes to the quote
@@ -193,16 +195,42 @@ impl Session {
         let texts: Vec<String> = check.quotes.iter().map(|q| normalise(article.slice(q.quote.span))).collect();
         let starts: Vec<usize> = check.quotes.iter().map(|q| article.original_start(q.quote.span.start)).collect();
         let mut taken = vec![false; check.quotes.len()];
-        for stored in file.marks.into_iter().chain(file.orphans) {
-            let text = normalise(&stored.quote);
+        let stored: Vec<StoredMark> = file.marks.into_iter().chain(file.orphans).collect();
+        // First the quotes whose text is unchanged, then those edited since
+        // they were marked (a fact-checker fixing a quote keeps the mark).
+        let mut homes: Vec<Option<usize>> = vec![None; stored.len()];
+        for (s, mark) in stored.iter().enumerate() {
+            let text = normalise(&mark.quote);
             let home = (0..check.quotes.len())
                 .filter(|&i| !taken[i] && texts[i] == text)
-                .min_by_key(|&i| starts[i].abs_diff(stored.start));
+                .min_by_key(|&i| starts[i].abs_diff(mark.start));
+            if let Some(i) = home {
+                taken[i] = true;
+                homes[s] = Some(i);
+            }
+        }
+        for (s, mark) in stored.iter().enumerate() {
+            if homes[s].is_some() {
+                continue;
+            }
+            let home = (0..check.quotes.len())
+                .filter(|&i| !taken[i])
+                .map(|i| (i, word_similarity(&texts[i], &normalise(&mark.quote))))
+                .filter(|&(_, sim)| sim >= EDITED_QUOTE)
+                .max_by(|a, b| {
+                    a.1.total_cmp(&b.1).then(starts[b.0].abs_diff(mark.start).cmp(&starts[a.0].abs_diff(mark.start)))
+                });
+            if let Some((i, _)) = home {
+                taken[i] = true;
+                homes[s] = Some(i);
+                session.edited += 1;
+            }
+        }
+        for (stored, home) in stored.into_iter().zip(homes) {
             let Some(i) = home else {
                 session.orphans.push(stored);
                 continue;
             };
-            taken[i] = true;
             let candidates = &check.quotes[i].candidates;
             let candidate = if transcripts_same && stored.candidate < candidates.len() {
                 stored.candidate
@@ -275,6 +303,37 @@ impl Session {
     }
 }
 
+/// How alike an edited quote must stay to keep its mark.
+const EDITED_QUOTE: f64 = 0.8;
+
+/// The share of words two texts have in common (Dice, by word counts, case
+/// and punctuation aside).
+fn word_similarity(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        let mut w: Vec<String> =
+            s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        w.sort();
+        w
+    };
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
 /// Whitespace collapsed, so that re-wrapped text still matches.
 fn normalise(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -333,6 +392,24 @@ mod tests {
         let home = Session::attach(Some(file), &a, &t, &c);
         assert_eq!(marked(&home), [None, Some(Category::Verbatim), Some(Category::Altered)]);
         assert!(home.orphans.is_empty());
+    }
+
+    #[test]
+    fn a_mark_follows_its_quote_when_the_quote_is_edited() {
+        let long = "I was there. The crowd was large and the mood was calm all evening long";
+        let (a, t, c) = checked(&format!("He said \"{long}\".\n"));
+        let mut session = Session::empty(c.quotes.len());
+        session.verdicts[0].mark = Some(Category::Altered);
+        let file = session.to_file(&a, &t, &c);
+        let edited = long.replace("there. The", "there, the");
+        let (a2, t2, c2) = checked(&format!("He said \"{edited}\".\n"));
+        let again = Session::attach(Some(file.clone()), &a2, &t2, &c2);
+        assert_eq!(marked(&again), [Some(Category::Altered)]);
+        assert_eq!((again.edited, again.orphans.len()), (1, 0));
+        // A different quote altogether does not take the mark.
+        let (a3, t3, c3) = checked("He said \"nothing of the sort happened\".\n");
+        let elsewhere = Session::attach(Some(file), &a3, &t3, &c3);
+        assert_eq!((marked(&elsewhere), elsewhere.orphans.len()), (vec![None], 1));
     }
 
     #[test]

@@ -265,3 +265,24 @@ fn youtube_auto_captions_without_punctuation_or_capitals_still_align() {
     assert_eq!(q["source"]["timestamp"], "00:00:01.000");
     assert_eq!(q["differences"][0]["kind"], "variant");
 }
+
+#[test]
+fn a_quote_that_drops_the_negation_before_it_is_flagged_but_a_fragment_is_not() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let transcript = temp_file(
+        dir.path(),
+        "t.txt",
+        b"So we don't have any intention to exterminate Ukrainian people. Westerners don't believe that Russia has red lines.\n",
+    );
+    let article = temp_file(
+        dir.path(),
+        "a.txt",
+        "\u{201c}We will exterminate Ukrainian people,\u{201d} he said. He spoke of \u{201c}red lines\u{201d}.\n"
+            .as_bytes(),
+    );
+    let report = json_report(&[&article, &transcript]);
+    let quotes = report["quotes"].as_array().expect("quotes");
+    assert_eq!(quotes[0]["category"], "altered");
+    assert_eq!(quotes[0]["warnings"][0], "the passage follows a negation the quote leaves out (“don't”)");
+    assert_eq!(quotes[1]["warnings"].as_array().map(Vec::len), Some(0), "a fragment carries no claim to negate");
+}

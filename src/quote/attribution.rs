@@ -359,7 +359,15 @@ fn mentions_in(text: &str, span: Span) -> Vec<Mention> {
             continue;
         }
         if INVERTIBLE.contains(&verb.as_str()) && ws.get(i + 1).is_some_and(|n| !n.broken_before) {
-            if let Some(name) = name_after(&ws, i + 1) {
+            // `said Lavrov.` ends the clause; `says Russia did not…` is a
+            // verb with its object, not an inverted subject.
+            if let Some(name) = name_after(&ws, i + 1).filter(|name| {
+                let last = name.split_whitespace().last().unwrap_or(name);
+                let end =
+                    ws[i + 1..].iter().find(|w| w.text.starts_with(last)).map_or(span.end, |w| w.at + w.text.len());
+                let next = text[end..].trim_start().chars().next();
+                next.is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '—' | '–'))
+            }) {
                 out.push(Mention { at: w.at, subject: Subject::Name(name), speaks: true });
             } else if ws.get(i + 1).is_some_and(|n| matches!(lower_word(n.text).as_str(), "he" | "she")) {
                 out.push(Mention { at: w.at, subject: Subject::Pronoun, speaks: true });
@@ -385,7 +393,8 @@ fn person_at(ws: &[NWord<'_>], i: usize) -> Option<String> {
     while end + 1 < ws.len() && end + 1 - i < 4 && name_word(ws[end + 1].text) && !ws[end + 1].broken_before {
         end += 1;
     }
-    let titled = i > 0 && !ws[i].broken_before && is_title(ws[i - 1].text) && is_capitalised(ws[i - 1].text);
+    // `Senator Marcus Olendorf`, `Kremlin spokesman Dmitry Peskov`.
+    let titled = i > 0 && !ws[i].broken_before && is_title(ws[i - 1].text);
     let relative =
         ws.get(end + 1).is_some_and(|n| n.broken_before && matches!(lower_word(n.text).as_str(), "who" | "whose"));
     (titled || relative).then(|| clean_name(&ws[i..=end].iter().map(|w| w.text).collect::<Vec<_>>()))
@@ -606,6 +615,19 @@ mod tests {
             who("Quintero, who backs a public option, pledged to \u{201c}never accept a penny\u{201d} from donors."),
             [some("Quintero")]
         );
+    }
+
+    #[test]
+    fn an_object_after_says_is_not_an_inverted_subject() {
+        assert_eq!(who("Lavrov warns West, says Russia \u{201c}did not start this war\u{201d}"), [some("Lavrov")]);
+        assert_eq!(who(r#""We are ready," said Lavrov, adding more."#), [some("Lavrov")]);
+    }
+
+    #[test]
+    fn a_lowercase_title_still_marks_a_person() {
+        let article =
+            "Kremlin spokesman Dmitry Peskov spoke on Friday. \u{201c}We did not start this war,\u{201d} Peskov said.";
+        assert_eq!(who(article), [some("Dmitry Peskov")]);
     }
 
     #[test]

@@ -289,6 +289,9 @@ pub struct Paths {
     pub export: PathBuf,
 }
 
+/// A help scroll this large or larger is a page.
+pub const HELP_PAGE: i16 = 1000;
+
 /// The smallest terminal the screen lays out in.
 pub const MIN_SIZE: (u16, u16) = (60, 16);
 
@@ -311,7 +314,9 @@ impl Geometry {
         if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
             return None;
         }
-        let detail_h = (detail_rows + 2).clamp(5, (area.height / 3).max(5));
+        // The panel takes what its longest quote needs, up to half the
+        // screen; the panes keep the rest.
+        let detail_h = (detail_rows + 2).clamp(5, (area.height / 2).max(5));
         let panes_h = area.height - detail_h - 1;
         let left = area.width / 2;
         Some(Self {
@@ -378,9 +383,14 @@ impl App {
         let mut session = session;
         session.verdicts.resize(check.quotes.len(), Verdict::default());
         let orphans = session.orphans.len();
-        let notice = (orphans > 0).then(|| {
-            format!("{orphans} mark{} whose quote is no longer in the article kept (see ? help)", plural(orphans))
-        });
+        let notice = if orphans > 0 {
+            Some(format!("{orphans} mark{} whose quote is no longer in the article kept (see ? help)", plural(orphans)))
+        } else if session.edited > 0 {
+            let n = session.edited;
+            Some(format!("{n} mark{} followed a quote edited since it was marked", plural(n)))
+        } else {
+            None
+        };
         Self {
             article,
             transcripts,
@@ -500,7 +510,7 @@ impl App {
     /// What quote `i`'s elisions leave out that matters.
     #[must_use]
     pub fn warnings(&self, i: usize) -> Vec<String> {
-        crate::check::warnings(self.source(i), &self.transcripts)
+        crate::check::warnings(&self.article, &self.check.quotes[i].quote, self.source(i), &self.transcripts)
     }
 
     /// The transcript the right pane shows: the one holding the selected
@@ -541,7 +551,9 @@ impl App {
                 });
                 let text = quote.quote.span.len() + extra;
                 // Word wrapping wastes some of each row: allow a fifth more.
-                (text + text / 5).div_ceil(inner) + 2
+                // Word wrapping wastes some of each row: allow a fifth more;
+                // then the source line, a warning, the note and the context.
+                (text + text / 5).div_ceil(inner) + 4
             })
             .max()
             .unwrap_or(1);
@@ -640,6 +652,16 @@ impl App {
 
     /// Applies an action; returns the effects it calls for.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        // Below the smallest size nothing shows: only quitting, resizing and
+        // the reports of effects already under way do anything.
+        let unseen = self.geometry().is_none()
+            && !matches!(
+                action,
+                Action::Quit | Action::Resize { .. } | Action::Saved(_) | Action::Exported(_) | Action::Copied(_)
+            );
+        if unseen {
+            return Vec::new();
+        }
         if !matches!(action, Action::Saved(_) | Action::Resize { .. } | Action::Wheel { .. }) {
             self.notice = None;
         }
@@ -698,8 +720,15 @@ impl App {
             }
             Action::HelpScroll(lines) => {
                 let columns = super::view::help_columns(self, self.size.0.saturating_sub(4));
-                let max = columns.iter().map(Vec::len).max().map_or(0, |n| u16::try_from(n).unwrap_or(u16::MAX));
-                self.help_scroll = self.help_scroll.saturating_add_signed(lines).min(max);
+                let total = columns.iter().map(Vec::len).max().map_or(0, |n| u16::try_from(n).unwrap_or(u16::MAX));
+                let page = self.size.1.saturating_sub(2).max(1);
+                let lines = if lines.abs() >= HELP_PAGE {
+                    lines.signum() * i16::try_from(page - 1).unwrap_or(1)
+                } else {
+                    lines
+                };
+                // Never past the point where the last line shows.
+                self.help_scroll = self.help_scroll.saturating_add_signed(lines).min(total.saturating_sub(page));
             }
             Action::Quit => self.quit = true,
             Action::Click { column, row } => self.click(column, row),
@@ -741,7 +770,14 @@ impl App {
             (0..self.selected).rev().chain((self.selected + 1..n).rev()).find(unmarked)
         };
         match found {
-            Some(i) => self.select(i),
+            Some(i) => {
+                let wrapped = if forward { i < self.selected } else { i > self.selected };
+                self.select(i);
+                if wrapped {
+                    let from = if forward { "the top" } else { "the end" };
+                    self.notice = Some(format!("Wrapped around to {from}: quote {} is the next unmarked", i + 1));
+                }
+            }
             None => self.notice = Some("Every other quote is marked".to_owned()),
         }
     }

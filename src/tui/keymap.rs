@@ -181,13 +181,13 @@ pub const HELP: &[Binding] = &[
     },
     Binding {
         keys: &[plain(KeyCode::PageDown), ch(' ')],
-        action: Action::HelpScroll(10),
+        action: Action::HelpScroll(super::app::HELP_PAGE),
         help: "scroll the help a page down",
         footer: None,
     },
     Binding {
         keys: &[plain(KeyCode::PageUp)],
-        action: Action::HelpScroll(-10),
+        action: Action::HelpScroll(-super::app::HELP_PAGE),
         help: "scroll the help a page up",
         footer: None,
     },
@@ -285,14 +285,20 @@ pub fn footer(mode: &Mode) -> String {
     footer_groups(mode).join("  ")
 }
 
-/// As many of the footer's hints as fit in `width` columns; the last two
-/// (help and quit) always stay.
+/// The footer's hints in the order they give way when space is short.
+const GIVE_WAY: &[&str] = &["pane", "search", "note", "accept", "scroll", "close", "mark", "quote"];
+
+/// As many of the footer's hints as fit in `width` columns; help and quit
+/// always stay, and the rest give way in the order of [`GIVE_WAY`].
 #[must_use]
 pub fn footer_within(mode: &Mode, width: usize) -> String {
     let mut groups = footer_groups(mode);
     let len = |g: &[String]| g.iter().map(|s| s.chars().count()).sum::<usize>() + 2 * g.len().saturating_sub(1);
-    while len(&groups) > width && groups.len() > 2 {
-        groups.remove(groups.len() - 3);
+    for word in GIVE_WAY {
+        if len(&groups) <= width {
+            break;
+        }
+        groups.retain(|g| !g.ends_with(&format!(" {word}")));
     }
     groups.join("  ")
 }
@@ -400,7 +406,7 @@ mod tests {
 
     #[test]
     fn a_narrow_footer_keeps_help_and_quit() {
-        assert_eq!(footer_within(&Mode::Normal, 40), "j/k quote  Tab pane  ? help  q quit");
+        assert_eq!(footer_within(&Mode::Normal, 40), "j/k quote  v a p u mark  ? help  q quit");
         assert_eq!(footer_within(&Mode::Normal, 5), "? help  q quit");
     }
 }

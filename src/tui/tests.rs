@@ -241,6 +241,17 @@ fn scrolling_a_pane_by_hand_lasts_until_the_next_quote() {
 }
 
 #[test]
+fn a_screen_too_small_shows_nothing_and_changes_nothing_but_quits() {
+    let mut app = sample_app(40, 10, true);
+    let effects =
+        run(&mut app, &[Action::NextQuote, Action::Mark(Category::Verbatim), Action::Export, Action::EditNote]);
+    assert!(effects.is_empty());
+    assert_eq!((app.selected(), app.verdict(0).mark, app.mode()), (0, None, &Mode::Normal));
+    run(&mut app, &[Action::Quit]);
+    assert!(app.should_quit());
+}
+
+#[test]
 fn a_click_on_a_quote_selects_it() {
     let mut app = sample_app(120, 40, true);
     // Find the screen cell of quote 3 ("red lines" in the body) in the article pane.
@@ -270,9 +281,19 @@ fn copy_export_help_and_quit_ask_the_shell() {
     assert_eq!(app.notice(), Some("Report written to /tmp/qc-test/report.md"));
     run(&mut app, &[Action::Help]);
     assert_eq!(app.mode(), &Mode::Help);
-    run(&mut app, &[Action::HelpScroll(3), Action::HelpScroll(-1)]);
+    run(&mut app, &[Action::HelpScroll(3)]);
+    assert_eq!(app.help_scroll(), 0, "at 120x40 the help fits: nothing to scroll");
+    run(&mut app, &[Action::Resize { width: 80, height: 24 }, Action::HelpScroll(3), Action::HelpScroll(-1)]);
     assert_eq!(app.help_scroll(), 2);
-    run(&mut app, &[Action::Help]);
+    run(&mut app, &[Action::HelpScroll(super::app::HELP_PAGE)]);
+    assert_eq!(app.help_scroll(), 2 + 21, "a page is the screen less the border and one line");
+    for _ in 0..100 {
+        run(&mut app, &[Action::HelpScroll(1)]);
+    }
+    let most = app.help_scroll();
+    run(&mut app, &[Action::HelpScroll(-1)]);
+    assert_eq!(app.help_scroll(), most - 1, "no dead presses past the end");
+    run(&mut app, &[Action::Resize { width: 120, height: 40 }, Action::Help]);
     assert_eq!(app.mode(), &Mode::Normal);
     assert!(!app.should_quit());
     run(&mut app, &[Action::Quit]);

@@ -99,9 +99,12 @@ fn highlights(app: &App, side: Side, visible: Span) -> Vec<Highlight> {
 fn render_pane(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
     let (doc, _) = app.pane(side);
     let focused = app.focus() == side;
-    let mut title = format!(" {} · {} ", if side == Side::Article { "Article" } else { "Transcript" }, doc.name);
+    // The file's name, not its folders: the title has room for little.
+    let name =
+        std::path::Path::new(&doc.name).file_name().map_or(doc.name.clone(), |n| n.to_string_lossy().into_owned());
+    let mut title = format!(" {} · {name} ", if side == Side::Article { "Article" } else { "Transcript" });
     if side == Side::Transcript && app.transcripts.len() > 1 {
-        title = format!(" Transcript {} of {} · {} ", app.shown_transcript() + 1, app.transcripts.len(), doc.name);
+        title = format!(" Transcript {} of {} · {name} ", app.shown_transcript() + 1, app.transcripts.len());
     }
     let block = Block::new().borders(Borders::ALL).border_style(app.theme.border(focused)).title(title);
     block.render(area, buf);
@@ -157,44 +160,28 @@ fn diff_line(app: &App, i: usize) -> Vec<TextSpan<'static>> {
         return vec![TextSpan::raw(flat(&text[quote.span.range()]))];
     };
     let source = |s: Option<Span>| s.map(|s| flat(app.transcripts[a.transcript].slice(s))).unwrap_or_default();
-    let mut out = Vec::new();
+    let mut out = Pieces::default();
     let mut at = quote.span.start;
-    let plain = |from: usize, to: usize| {
-        let s = &text[from..to];
-        let mut flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
-        if s.starts_with(char::is_whitespace) && !flat.is_empty() {
-            flat.insert(0, ' ');
-        }
-        if s.ends_with(char::is_whitespace) && !flat.is_empty() {
-            flat.push(' ');
-        }
-        TextSpan::raw(flat)
-    };
     for d in &a.differences {
         let start = d.quote.map_or(d.at, |q| q.start).clamp(at, quote.span.end);
-        out.push(plain(at, start));
+        out.text(&text[at..start]);
         at = start;
         let quoted = d.quote.map(|q| flat(&text[q.start.max(at)..q.end.min(quote.span.end)])).unwrap_or_default();
         let style = theme.difference(d.kind);
+        // Source words the quote lost are shown struck and in ⟨ ⟩, so that
+        // they read as such without colour or strike-through too.
         match d.kind {
             Kind::Substitution => {
-                out.push(TextSpan::styled(quoted, style));
-                out.push(TextSpan::raw(" "));
-                out.push(TextSpan::styled(source(d.source), theme.struck()));
+                out.word(quoted, style);
+                out.word(format!("⟨{}⟩", source(d.source)), theme.struck());
             }
-            Kind::Addition => out.push(TextSpan::styled(quoted, style)),
-            Kind::Omission => {
-                out.push(TextSpan::styled(source(d.source), style));
-                out.push(TextSpan::raw(" "));
-            }
-            Kind::Disfluency => {
-                out.push(TextSpan::styled(format!("‹{}›", source(d.source)), style));
-                out.push(TextSpan::raw(" "));
-            }
+            Kind::Addition => out.word(quoted, style),
+            Kind::Omission => out.word(format!("⟨{}⟩", source(d.source)), style),
+            Kind::Disfluency => out.word(format!("‹{}›", source(d.source)), style),
             Kind::Elision | Kind::Insertion | Kind::Variant => {
-                out.push(TextSpan::styled(quoted, style));
+                out.word(quoted, style);
                 if d.source.is_some() {
-                    out.push(TextSpan::styled(format!(" [{}]", source(d.source)), theme.aside()));
+                    out.word(format!("[{}]", source(d.source)), theme.aside());
                 }
             }
         }
@@ -202,8 +189,56 @@ fn diff_line(app: &App, i: usize) -> Vec<TextSpan<'static>> {
             at = q.end.clamp(at, quote.span.end);
         }
     }
-    out.push(plain(at, quote.span.end));
-    out
+    out.text(&text[at..quote.span.end]);
+    out.spans
+}
+
+/// Styled pieces of a line, spaced as words: a piece never runs into the
+/// word before it.
+#[derive(Default)]
+struct Pieces {
+    spans: Vec<TextSpan<'static>>,
+    /// The last character put in, if any.
+    last: Option<char>,
+}
+
+impl Pieces {
+    /// Text of the quote between differences, blanks collapsed.
+    fn text(&mut self, s: &str) {
+        let mut flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        if flat.is_empty() {
+            if !s.is_empty() && self.last.is_some_and(|c| c != ' ') {
+                self.push(" ".to_owned(), Style::new());
+            }
+            return;
+        }
+        let after_word = self.last.is_some_and(|c| !c.is_whitespace()) && flat.starts_with(char::is_alphanumeric);
+        if s.starts_with(char::is_whitespace) || after_word {
+            flat.insert(0, ' ');
+        }
+        if s.ends_with(char::is_whitespace) {
+            flat.push(' ');
+        }
+        self.push(flat, Style::new());
+    }
+
+    /// A difference: a space before it unless the line ends with one or
+    /// it opens with punctuation.
+    fn word(&mut self, s: String, style: Style) {
+        if s.is_empty() {
+            return;
+        }
+        let glued = s.starts_with([',', '.', ';', ':', '!', '?', ')']);
+        if self.last.is_some_and(|c| !c.is_whitespace() && c != '(' && c != '“') && !glued {
+            self.push(" ".to_owned(), Style::new());
+        }
+        self.push(s, style);
+    }
+
+    fn push(&mut self, s: String, style: Style) {
+        self.last = s.chars().next_back().or(self.last);
+        self.spans.push(TextSpan::styled(s, style));
+    }
 }
 
 fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
@@ -219,16 +254,8 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let verdict = app.verdict(i);
     let suggestion = app.suggestion(i);
     let similarity = app.source(i).map_or(quote.similarity, |a| a.similarity);
-    let mut title = vec![TextSpan::raw(format!(" Quote {}/{n} · ", i + 1))];
-    if let Some(name) = &quote.quote.attributed_to {
-        title.push(TextSpan::raw(format!("{name} · ")));
-    }
-    title.push(TextSpan::raw("suggested "));
-    title.push(TextSpan::styled(
-        format!("{} {} {similarity:.2}", suggestion.symbol(), suggestion.name()),
-        theme.category(suggestion),
-    ));
-    title.push(TextSpan::raw(" · mark: "));
+    // Most important first: a narrow title loses its end, not the mark.
+    let mut title = vec![TextSpan::raw(format!(" Quote {}/{n} · mark: ", i + 1))];
     title.push(match verdict.mark {
         Some(mark) => TextSpan::styled(
             format!("{} {}", mark.symbol(), mark.name()),
@@ -236,6 +263,16 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         None => TextSpan::raw("—"),
     });
+    title.push(TextSpan::raw(" · suggested "));
+    // An unsupported quote has no passage: its number would read as a score.
+    let figure = if suggestion == Category::Unsupported { String::new() } else { format!(" {similarity:.2}") };
+    title.push(TextSpan::styled(
+        format!("{} {}{figure}", suggestion.symbol(), suggestion.name()),
+        theme.category(suggestion),
+    ));
+    if let Some(name) = &quote.quote.attributed_to {
+        title.push(TextSpan::raw(format!(" · {name}")));
+    }
     title.push(TextSpan::raw(" "));
     let block = Block::new().borders(Borders::ALL).border_style(theme.border(false)).title(Line::from(title));
     let mut lines = vec![Line::from(diff_line(app, i))];
@@ -298,9 +335,7 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::from(context));
     }
-    if let Mode::Note(input) = app.mode() {
-        lines.push(input_line("note: ", &input.text, input.cursor, theme.border(true)));
-    } else if let Some(note) = &verdict.note {
+    if let Some(note) = &verdict.note {
         lines.push(Line::from(vec![
             TextSpan::styled("note: ", Style::new().add_modifier(Modifier::BOLD)),
             TextSpan::raw(note.clone()),
@@ -325,17 +360,23 @@ fn input_line(prompt: &str, text: &str, cursor: usize, style: Style) -> Line<'st
 fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let (counts, unmarked) = app.counts();
+    // While something is being typed or said, it gets the line; the counts
+    // give way to the state of the session alone.
+    let busy = app.notice().is_some() || matches!(app.mode(), Mode::Note(_) | Mode::Search(_));
     let mut right: Vec<TextSpan<'static>> = Vec::new();
-    for (category, count) in Category::ALL.iter().zip(counts) {
-        right.push(TextSpan::styled(format!("{}{count}", category.symbol()), theme.category(*category)));
-        right.push(TextSpan::raw(" "));
+    if !busy {
+        for (category, count) in Category::ALL.iter().zip(counts) {
+            right.push(TextSpan::styled(format!("{}{count}", category.symbol()), theme.category(*category)));
+            right.push(TextSpan::raw(" "));
+        }
+        right.push(TextSpan::raw(format!("· {unmarked} unmarked")));
     }
-    right.push(TextSpan::raw(format!("· {unmarked} unmarked")));
+    let sep = if busy { "" } else { " · " };
     match app.save_state() {
         SaveState::Unchanged => {}
-        SaveState::Saved => right.push(TextSpan::styled(" · saved ✔", theme.category(Category::Verbatim))),
+        SaveState::Saved => right.push(TextSpan::styled(format!("{sep}saved ✔"), theme.category(Category::Verbatim))),
         SaveState::Failed(why) => {
-            right.push(TextSpan::raw(" · "));
+            right.push(TextSpan::raw(sep));
             right.push(TextSpan::styled(format!("NOT SAVED: {why}"), theme.alarm()));
         }
     }
@@ -343,9 +384,7 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let right = Line::from(right);
     let right_width = u16::try_from(right.width()).unwrap_or(area.width).min(area.width);
     let left_area = Rect::new(area.x, area.y, area.width.saturating_sub(right_width + 1), 1);
-    let hints = |mode: &Mode| {
-        Line::from(format!(" {}", keymap::footer_within(mode, usize::from(left_area.width).saturating_sub(1))))
-    };
+    let room = usize::from(left_area.width).saturating_sub(1);
     let left = match app.mode() {
         Mode::Search(input) => input_line(
             &format!(" search the {}: ", side_name(app.focus())),
@@ -353,14 +392,33 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             input.cursor,
             theme.border(true),
         ),
-        Mode::Note(_) => hints(app.mode()),
+        Mode::Note(input) => {
+            input_line(" note (Enter keeps, Esc cancels): ", &input.text, input.cursor, theme.border(true))
+        }
         mode => match app.notice() {
-            Some(notice) => Line::styled(format!(" {notice}"), Style::new().add_modifier(Modifier::BOLD)),
-            None => hints(mode),
+            Some(notice) => {
+                Line::styled(format!(" {}", elide_middle(notice, room)), Style::new().add_modifier(Modifier::BOLD))
+            }
+            None => Line::from(format!(" {}", keymap::footer_within(mode, room))),
         },
     };
     left.render(left_area, buf);
     right.alignment(TextAlign::Right).render(Rect::new(area.x + area.width - right_width, area.y, right_width, 1), buf);
+}
+
+/// At most `width` columns of `text`, the middle given up for `…` (a path
+/// keeps its start and its file name).
+#[must_use]
+pub fn elide_middle(text: &str, width: usize) -> String {
+    if text.width() <= width || width < 5 {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let keep = width.saturating_sub(1);
+    let (head, tail) = (keep / 3, keep - keep / 3);
+    let front: String = chars[..head.min(chars.len())].iter().collect();
+    let back: String = chars[chars.len().saturating_sub(tail)..].iter().collect();
+    format!("{front}…{back}")
 }
 
 /// The help's lines: every key of every table, the mouse, the legend of
