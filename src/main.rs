@@ -11,7 +11,7 @@ use clap::{CommandFactory, Parser};
 use quotecheck::cli::{CheckArgs, Cli, Command, ReadOptions};
 use quotecheck::report::Report;
 use quotecheck::session::{self, Session};
-use quotecheck::tui::app::{App, Paths};
+use quotecheck::tui::app::{App, Paths, SaveState};
 use quotecheck::tui::theme::Theme;
 use quotecheck::{Check, Document, cli, document, sample, tui};
 
@@ -181,7 +181,26 @@ fn review(cli: &Cli) -> Result<ExitCode> {
     let app = App::new(article, transcripts, check, session, paths, theme);
     let app = tui::run(app).context("the terminal failed")?;
     println!("{}", app.summary());
+    if matches!(app.save_state(), SaveState::Failed(_)) {
+        rescue(&app);
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The session could not be saved where it belongs: the marks go to the
+/// temporary folder instead, and the user is told where.
+fn rescue(app: &App) {
+    let file = app.session.to_file(&app.article, &app.transcripts, &app.check);
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let path = std::env::temp_dir().join(format!("quotecheck-unsaved-{stamp}.json"));
+    match session::save(&path, &file) {
+        Ok(()) => eprintln!(
+            "quotecheck: the session could not be saved to {}; your marks are in {} (open it with --session)",
+            app.paths.session.display(),
+            path.display()
+        ),
+        Err(e) => eprintln!("quotecheck: the session could not be saved anywhere ({e}); your marks are lost"),
+    }
 }
 
 /// Writes to standard output; a reader that goes away early (`| head`) is

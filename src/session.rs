@@ -130,7 +130,9 @@ pub fn default_path(article: &Path) -> PathBuf {
 pub fn load(path: &Path) -> Result<Option<SessionFile>, SessionError> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        // Nothing there yet (or a path nothing can be at): no session yet;
+        // the first save will say whether it can be written.
+        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => return Ok(None),
         Err(e) => return Err(SessionError::Unreadable(path.to_owned(), e)),
     };
     let file: SessionFile =

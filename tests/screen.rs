@@ -174,3 +174,60 @@ fn a_corrupt_session_stops_before_the_screen_opens_and_is_left_alone() {
     assert!(!screen.parser.screen().alternate_screen());
     assert_eq!(std::fs::read(&session).expect("still there"), b"{ half a file");
 }
+
+/// Marks typed as fast as a terminal takes them, the program killed at a
+/// random moment: the session file on disk must always parse and hold
+/// either the mark before or the mark after.
+#[test]
+fn a_session_killed_while_saving_is_always_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let session = dir.path().join("session.json");
+    let session_arg = session.to_str().expect("utf-8").to_owned();
+    let (article, transcript) = (path("assets/article.txt"), path("assets/transcript.txt"));
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut kills_after_a_save = 0;
+    for round in 0..40 {
+        let mut screen = Screen::open(&[&article, &transcript, "--session", &session_arg], 100, 30);
+        screen.wait_for("Quote 1/10");
+        screen.keys(&"va".repeat(200));
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        std::thread::sleep(Duration::from_millis(seed % 60));
+        let pid = screen.child.process_id().expect("a pid");
+        let _ = std::process::Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+        let _ = screen.child.wait();
+        let Ok(bytes) = std::fs::read(&session) else { continue };
+        let file: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_else(|e| {
+            panic!("round {round}: the session does not parse ({e}): {}", String::from_utf8_lossy(&bytes))
+        });
+        let mark = &file["marks"][0]["mark"];
+        assert!(mark == "verbatim" || mark == "altered", "round {round}: {mark}");
+        kills_after_a_save += 1;
+    }
+    assert!(kills_after_a_save > 20, "most rounds were killed after some save: {kills_after_a_save}");
+}
+
+#[test]
+fn a_session_that_cannot_be_saved_is_said_and_the_marks_are_kept_and_rescued() {
+    let (article, transcript) = (path("assets/article.txt"), path("assets/transcript.txt"));
+    // A path below a file: nothing can ever be saved there, even by root.
+    let mut screen = Screen::open(&[&article, &transcript, "--session", "/dev/null/session.json"], 120, 40);
+    screen.wait_for("Quote 1/10");
+    screen.keys("v");
+    screen.wait_for("NOT SAVED");
+    screen.keys("j");
+    screen.wait_for("Quote 2/10");
+    assert!(screen.text().contains("✓1"), "the mark is kept in memory: {}", screen.text());
+    screen.keys("q");
+    assert_eq!(screen.exit_code(), 0);
+    let text = screen.text();
+    assert!(text.contains("NOT SAVED"), "the summary says so: {text}");
+    let rescued = text
+        .split_whitespace()
+        .find(|w| w.contains("quotecheck-unsaved-") && w.ends_with(".json"))
+        .unwrap_or_else(|| panic!("the marks went somewhere safe: {text}"));
+    let saved = std::fs::read_to_string(rescued).expect("the rescued session");
+    assert!(saved.contains("\"mark\": \"verbatim\""), "{saved}");
+    let _ = std::fs::remove_file(rescued);
+}
