@@ -225,7 +225,7 @@ fn a_session_that_cannot_be_saved_is_said_and_the_marks_are_kept_and_rescued() {
     assert!(text.contains("NOT SAVED"), "the summary says so: {text}");
     let rescued = text
         .split_whitespace()
-        .find(|w| w.contains("quotecheck-unsaved-") && w.ends_with(".json"))
+        .find(|w| w.contains("quotecheck-unsaved-") && std::path::Path::new(w).extension().is_some_and(|e| e == "json"))
         .unwrap_or_else(|| panic!("the marks went somewhere safe: {text}"));
     let saved = std::fs::read_to_string(rescued).expect("the rescued session");
     assert!(saved.contains("\"mark\": \"verbatim\""), "{saved}");
