@@ -127,7 +127,9 @@ impl Aligner<'_> {
         postings: &Postings,
         region: Region,
     ) -> Result<Alignment, f64> {
-        let ext = self.words.terms.len() + 4;
+        // Room for the quote's words around its seeds; with an elision,
+        // room for what it may skip too (its seeds may be few and common).
+        let ext = if self.words.elisions.is_empty() { self.words.terms.len() + 4 } else { search_window(self.words) };
         let lo = region.first.saturating_sub(ext);
         let hi = (region.last + ext + 1).min(transcript.tokens.len());
         let mut window: Vec<SourceSide> = source_terms(transcript, lo..hi, self.lexicon)

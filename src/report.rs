@@ -574,7 +574,7 @@ impl<'a> Report<'a> {
             out.push_str(&md_escape(&text[at..start]));
             at = start;
             let source = d.source.map(|s| md_escape(self.source_text(a, s)));
-            let quoted = d.quote.map(|q| md_escape(&text[q.start.max(at)..q.end.min(span.end)]));
+            let quoted = d.quote.map(|q| md_escape(&text[q.within(Span::new(at, span.end)).range()]));
             let piece = match d.kind {
                 Kind::Substitution => format!("**{}** ~~{}~~", quoted.unwrap_or_default(), source.unwrap_or_default()),
                 Kind::Addition => format!("**{}**", quoted.unwrap_or_default()),

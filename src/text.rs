@@ -64,6 +64,14 @@ impl Span {
         self.start..self.end
     }
 
+    /// The part of the span that lies inside `outer`; empty (at the nearest
+    /// edge of `outer`) when they do not meet.
+    #[must_use]
+    pub fn within(self, outer: Self) -> Self {
+        let start = self.start.clamp(outer.start, outer.end);
+        Self::new(start, self.end.clamp(start, outer.end))
+    }
+
     /// True when `offset` lies inside the span.
     #[must_use]
     pub const fn contains(self, offset: usize) -> bool {

@@ -2,7 +2,8 @@
 //!
 //! Every quote names its *seeds*: the stems of its content words (and its
 //! function words too when it has fewer than two content words, so that
-//! "any means" and "no, no, no" can be found). One pass over a transcript
+//! "any means" and "no, no, no" can be found, and its fillers when it has
+//! nothing else). One pass over a transcript
 //! collects the positions of every seed of every quote. A quote's regions
 //! are then the windows of about its length where its seeds gather, scored
 //! by the rarity of the distinct seeds they hold; the rarest seeds are
@@ -32,7 +33,7 @@ pub const MAX_OTHERS: usize = 6;
 pub struct Seeds {
     /// For each quote, its distinct seed ids.
     pub of_quote: Vec<Vec<u32>>,
-    of_word: Vec<u32>,
+    of_word: Vec<[u32; 2]>,
     ids: FxHashMap<Key, u32>,
 }
 
@@ -46,12 +47,14 @@ impl Seeds {
         let mut ids: FxHashMap<Key, u32> = FxHashMap::default();
         let mut of_quote = Vec::with_capacity(quotes.len());
         for quote in quotes {
-            let (content, _) = quote.class_counts(lexicon);
+            let (content, stop) = quote.class_counts(lexicon);
             let mut seeds = Vec::new();
             for term in quote.spoken() {
                 let seed = match lexicon.class(term.key) {
                     Class::Content => lexicon.stem(term.key),
                     Class::Stop if content < 2 => term.key,
+                    // A quote of nothing but fillers ("Um.") is found too.
+                    Class::Filler if content == 0 && stop == 0 => term.key,
                     _ => continue,
                 };
                 let next = u32::try_from(ids.len()).expect("fewer than 2^32 seeds");
@@ -68,15 +71,19 @@ impl Seeds {
             let word = Word::from_index(w);
             let keys = lexicon.keys(word);
             let content = keys.iter().rev().copied().find(|&k| lexicon.class(k) == Class::Content);
-            let seed = match content {
+            // A content word is its stem's seed; a function word, or a
+            // contraction of two (`it's`), is the seed of each of its keys.
+            let seeds = match content {
                 Some(key) if prefixes.contains(lexicon.stem_prefix(key)) => {
-                    let stem = lexicon.stem(key);
-                    ids.get(&stem).copied()
+                    [ids.get(&lexicon.stem(key)).copied().unwrap_or(NONE), NONE]
                 }
-                Some(_) => None,
-                None => keys.first().and_then(|k| ids.get(k).copied()),
+                Some(_) => [NONE; 2],
+                None => {
+                    let id = |i: usize| keys.get(i).and_then(|k| ids.get(k)).copied().unwrap_or(NONE);
+                    [id(0), id(1)]
+                }
             };
-            of_word.push(seed.unwrap_or(NONE));
+            of_word.push(seeds);
         }
         Self { of_quote, of_word, ids }
     }
@@ -95,9 +102,11 @@ impl Seeds {
     pub fn postings(&self, transcript: &Transcript<'_>) -> Postings {
         let mut lists = vec![Vec::new(); self.ids.len()];
         for (pos, token) in transcript.tokens.iter().enumerate() {
-            let seed = self.of_word.get(token.word.index()).copied().unwrap_or(NONE);
-            if seed != NONE {
-                lists[seed as usize].push(u32::try_from(pos).expect("fewer than 2^32 tokens"));
+            let Some(seeds) = self.of_word.get(token.word.index()) else { continue };
+            for &seed in seeds {
+                if seed != NONE {
+                    lists[seed as usize].push(u32::try_from(pos).expect("fewer than 2^32 tokens"));
+                }
             }
         }
         Postings { lists, tokens: transcript.tokens.len() }
@@ -192,15 +201,25 @@ impl Postings {
 }
 
 /// The best windows, none overlapping another: every one that ties with
-/// the best (up to [`MAX_TIED`]), then up to [`MAX_OTHERS`] more.
+/// the best (up to [`MAX_TIED`]), tightest first, then up to
+/// [`MAX_OTHERS`] more.
 fn select(mut windows: Vec<Region>) -> Vec<Region> {
-    windows.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.first.cmp(&b.first)));
-    let best = windows.first().map_or(0.0, |w| w.score);
+    let best = windows.iter().map(|w| w.score).fold(0.0, f64::max);
+    let tied = |w: &Region| w.score >= best * 0.999;
+    // Ties first, the tightest first: a loose window holding the same
+    // seeds would otherwise shut out the passage they gather in.
+    windows.sort_by(|a, b| {
+        tied(b)
+            .cmp(&tied(a))
+            .then_with(|| if tied(a) { std::cmp::Ordering::Equal } else { b.score.total_cmp(&a.score) })
+            .then((a.last - a.first).cmp(&(b.last - b.first)))
+            .then(a.first.cmp(&b.first))
+    });
     let mut picked: Vec<Region> = Vec::new();
     let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut others = 0;
     for w in windows {
-        let tied = w.score >= best * 0.999;
+        let tied = tied(&w);
         if (tied && picked.len() >= MAX_TIED) || (!tied && others >= MAX_OTHERS) {
             if !tied {
                 break;
@@ -238,5 +257,11 @@ mod tests {
             region(71, 74, 0.4),
         ]);
         assert_eq!(picked.iter().map(|r| r.first).collect::<Vec<_>>(), [10, 50, 70]);
+    }
+
+    #[test]
+    fn of_tied_windows_the_tightest_wins() {
+        let picked = select(vec![region(0, 300, 1.0), region(280, 310, 1.0), region(400, 402, 0.5)]);
+        assert_eq!(picked.iter().map(|r| r.first).collect::<Vec<_>>(), [280, 400]);
     }
 }

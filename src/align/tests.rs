@@ -51,6 +51,11 @@ fn verbatim_quotes() {
     case("This is not what we want.", SPEECH, Verbatim, &[]);
     case("THIS IS NOT — what we want", SPEECH, Verbatim, &[]);
     case("No NATO, absolutely.", SPEECH, Verbatim, &[]);
+    // A quote of function words, or of nothing but a hesitation.
+    case("in any case", SPEECH, Verbatim, &[]);
+    case("Um.", "Well, um. I wouldn't say so.", Verbatim, &[]);
+    // A contraction is found by both its words, not only the first.
+    case("it's, um", "It is. It was. Is it? It's, um, hard. Is it.", Verbatim, &[]);
 }
 
 #[test]

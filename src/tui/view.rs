@@ -166,7 +166,7 @@ fn diff_line(app: &App, i: usize) -> Vec<TextSpan<'static>> {
         let start = d.quote.map_or(d.at, |q| q.start).clamp(at, quote.span.end);
         out.text(&text[at..start]);
         at = start;
-        let quoted = d.quote.map(|q| flat(&text[q.start.max(at)..q.end.min(quote.span.end)])).unwrap_or_default();
+        let quoted = d.quote.map(|q| flat(&text[q.within(Span::new(at, quote.span.end)).range()])).unwrap_or_default();
         let style = theme.difference(d.kind);
         // Source words the quote lost are shown struck and in ⟨ ⟩, so that
         // they read as such without colour or strike-through too.
