@@ -18,6 +18,15 @@ use crate::text::{Class, Key, Lexicon, Span};
 /// Candidate passages kept per quote.
 pub const MAX_CANDIDATES: usize = 5;
 
+/// Share of a quote's seed weight in a region above which a quote with an
+/// elision that is not found verbatim there is looked for further afield.
+const WIDE_COVERAGE: f64 = 0.8;
+
+/// Share of a quote's spoken terms a fit pairs with their own words below
+/// which it cannot be judged altered (that takes a similarity of 0.6, so a
+/// share of about 0.43), with room for variants the fit does not see.
+const HOPELESS_SHARE: f64 = 0.3;
+
 /// Similarities closer than this are a tie, settled by context.
 const TIE: f64 = 0.02;
 
@@ -127,22 +136,6 @@ impl Aligner<'_> {
         postings: &Postings,
         region: Region,
     ) -> Result<Alignment, f64> {
-        // Room for the quote's words around its seeds; with an elision,
-        // room for what it may skip too (its seeds may be few and common).
-        let ext = if self.words.elisions.is_empty() { self.words.terms.len() + 4 } else { search_window(self.words) };
-        let lo = region.first.saturating_sub(ext);
-        let hi = (region.last + ext + 1).min(transcript.tokens.len());
-        let mut window: Vec<SourceSide> = source_terms(transcript, lo..hi, self.lexicon)
-            .into_iter()
-            .map(|term| SourceSide {
-                term,
-                stem: self.lexicon.stem(term.key),
-                class: self.lexicon.class(term.key),
-                number: self.lexicon.is_number(term.key),
-                skippable: false,
-            })
-            .collect();
-        mark_skippable(&mut window, transcript, self.lexicon);
         let quote: Vec<QuoteSide> = self
             .words
             .terms
@@ -155,21 +148,25 @@ impl Aligner<'_> {
                 number: self.lexicon.is_number(term.key),
             })
             .collect();
-        let sides =
-            Sides { article: self.article, quote: self.words, transcript, lexicon: self.lexicon, window: &window };
-        let mut closest = 0.0;
-        let near = window.iter().rposition(|s| s.term.token <= region.last).unwrap_or(0);
-        if let Some(f) = fit(&quote, &window, near) {
-            let (pieces, differences, tally) = widen(&sides, f.pieces);
-            let similarity = tally.similarity();
-            if let Some(category) = judge(&tally) {
-                let first = pieces.first().map_or(f.first, |p| p.1.start);
-                let last = pieces.last().map_or(f.last, |p| p.1.end.saturating_sub(1)).max(first);
-                let tokens = (window[first].term.token, window[last].term.token);
-                let source = transcript.span(tokens.0, tokens.1);
-                return Ok(Alignment { transcript: t, source, tokens, differences, similarity, category });
+        // Room for the quote's words around its seeds.
+        let window = self.window(transcript, region, self.words.terms.len() + 4);
+        let (mut found, mut closest) = self.word_for_word(transcript, t, &window, &quote, region);
+        // A quote with an elision whose pieces share their few seeds may
+        // have been found by one piece alone: where the region holds most
+        // of its seeds, look as far as an elision may reach before settling
+        // for less than verbatim.
+        let verbatim = found.as_ref().is_some_and(|a| a.category == Category::Verbatim);
+        if !verbatim && !self.words.elisions.is_empty() && region.coverage >= WIDE_COVERAGE {
+            let wide = self.window(transcript, region, search_window(self.words));
+            let (wider, similarity) = self.word_for_word(transcript, t, &wide, &quote, region);
+            closest = closest.max(similarity);
+            let rank = |a: &Option<Alignment>| a.as_ref().map(|a| (a.category, -a.similarity));
+            if wider.is_some() && (found.is_none() || rank(&wider) < rank(&found)) {
+                found = wider;
             }
-            closest = similarity;
+        }
+        if let Some(alignment) = found {
+            return Ok(alignment);
         }
         // Not close word for word: does a passage of the credited speaker
         // share the quote's content?
@@ -211,6 +208,8 @@ impl Aligner<'_> {
             return Err(closest);
         }
         let (first, last) = sentence_bounds(transcript, &window, first, last);
+        let sides =
+            Sides { article: self.article, quote: self.words, transcript, lexicon: self.lexicon, window: &window };
         let (differences, tally) = diff(&sides, first..last + 1);
         let tokens = (window[first].term.token, window[last].term.token);
         Ok(Alignment {
@@ -221,6 +220,58 @@ impl Aligner<'_> {
             similarity: tally.similarity(),
             category: Category::Paraphrase,
         })
+    }
+}
+
+impl Aligner<'_> {
+    /// The terms of the transcript from `ext` tokens before `region` to
+    /// `ext` tokens after it.
+    fn window(&mut self, transcript: &Transcript<'_>, region: Region, ext: usize) -> Vec<SourceSide> {
+        let lo = region.first.saturating_sub(ext);
+        let hi = (region.last + ext + 1).min(transcript.tokens.len());
+        let mut window: Vec<SourceSide> = source_terms(transcript, lo..hi, self.lexicon)
+            .into_iter()
+            .map(|term| SourceSide {
+                term,
+                stem: self.lexicon.stem(term.key),
+                class: self.lexicon.class(term.key),
+                number: self.lexicon.is_number(term.key),
+                skippable: false,
+            })
+            .collect();
+        mark_skippable(&mut window, transcript, self.lexicon);
+        window
+    }
+
+    /// The quote fitted word for word in `window`: a verbatim or altered
+    /// alignment, and the similarity of the fit either way.
+    fn word_for_word(
+        &mut self,
+        transcript: &Transcript<'_>,
+        t: usize,
+        window: &[SourceSide],
+        quote: &[QuoteSide],
+        region: Region,
+    ) -> (Option<Alignment>, f64) {
+        let sides = Sides { article: self.article, quote: self.words, transcript, lexicon: self.lexicon, window };
+        let near = window.iter().rposition(|s| s.term.token <= region.last).unwrap_or(0);
+        let Some(f) = fit(quote, window, near) else { return (None, 0.0) };
+        // Too little in common to be altered, whatever the diff makes of
+        // it: the similarity the pairs allow at most is close enough for
+        // an unsupported quote's closest passage, and the diff is spared.
+        let spoken = quote.iter().filter(|q| !q.term.inserted).count().max(1);
+        let share = f.close as f64 / spoken as f64;
+        if share < HOPELESS_SHARE {
+            return (None, 2.0 * share / (1.0 + share));
+        }
+        let (pieces, differences, tally) = widen(&sides, f.pieces);
+        let similarity = tally.similarity();
+        let Some(category) = judge(&tally) else { return (None, similarity) };
+        let first = pieces.first().map_or(f.first, |p| p.1.start);
+        let last = pieces.last().map_or(f.last, |p| p.1.end.saturating_sub(1)).max(first);
+        let tokens = (window[first].term.token, window[last].term.token);
+        let source = transcript.span(tokens.0, tokens.1);
+        (Some(Alignment { transcript: t, source, tokens, differences, similarity, category }), similarity)
     }
 }
 

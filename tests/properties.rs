@@ -223,7 +223,7 @@ proptest! {
         let w = window(&tokens, at, len);
         prop_assume!(w.len() >= 6);
         let content: Vec<usize> = (0..w.len())
-            .filter(|&i| w[i].chars().all(char::is_alphabetic) && w[i].len() > 4 && w[i].chars().all(|c| c.is_lowercase()))
+            .filter(|&i| w[i].chars().all(char::is_alphabetic) && w[i].len() > 4 && w[i].chars().all(char::is_lowercase))
             .collect();
         // Function words alone are no evidence: keep two content words.
         prop_assume!(content.len() >= 3);

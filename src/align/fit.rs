@@ -90,6 +90,10 @@ pub struct Fit {
     pub last: usize,
     /// The alignment's score.
     pub score: f32,
+    /// Quote terms paired with the same word, an inflection of it, or a
+    /// number: what the diff can find in common at most, give or take a
+    /// variant of form.
+    pub close: usize,
     /// The quote cut at its elision marks, each piece with the source
     /// terms it covers, and between two pieces the source terms the mark
     /// skipped (with an empty quote range at the mark). Diffing piece by
@@ -169,12 +173,16 @@ pub fn fit(quote: &[QuoteSide], source: &[SourceSide], near: usize) -> Option<Fi
     let mut i = n;
     let (mut first, mut last) = (None, None);
     let mut paired = false;
+    let mut close = 0;
     // For each quote term, the source term it is paired with, if any.
     let mut partner: Vec<Option<usize>> = vec![None; n];
     while i > 0 {
         match dirs[i * width + j] {
             DIAG => {
-                paired |= quote[i - 1].stem == source[j - 1].stem || quote[i - 1].term.key == source[j - 1].term.key;
+                let (here, there) = (&quote[i - 1], &source[j - 1]);
+                let same = here.stem == there.stem || here.term.key == there.term.key;
+                paired |= same;
+                close += usize::from(same || (here.number && there.number));
                 partner[i - 1] = Some(j - 1);
                 last.get_or_insert(j - 1);
                 first = Some(j - 1);
@@ -189,7 +197,7 @@ pub fn fit(quote: &[QuoteSide], source: &[SourceSide], near: usize) -> Option<Fi
         return None;
     }
     let (first, last) = (first?, last?);
-    Some(Fit { first, last, score, pieces: pieces(quote, &partner, first, last) })
+    Some(Fit { first, last, score, close, pieces: pieces(quote, &partner, first, last) })
 }
 
 /// Cuts the quote at its elision marks: a piece ends just after the last

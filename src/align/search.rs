@@ -166,7 +166,9 @@ impl Postings {
         if hits.is_empty() || total_weight <= 0.0 {
             return Vec::new();
         }
-        hits.sort_unstable();
+        // The posting lists are sorted runs: a stable sort merges them.
+        #[allow(clippy::stable_sort_primitive, reason = "the stable sort merges sorted runs, faster here")]
+        hits.sort();
         let mut counts = vec![0u32; chosen.len()];
         let mut score = 0.0;
         let mut left = 0;
@@ -203,40 +205,48 @@ impl Postings {
 /// The best windows, none overlapping another: every one that ties with
 /// the best (up to [`MAX_TIED`]), tightest first, then up to
 /// [`MAX_OTHERS`] more.
-fn select(mut windows: Vec<Region>) -> Vec<Region> {
+fn select(windows: Vec<Region>) -> Vec<Region> {
     let best = windows.iter().map(|w| w.score).fold(0.0, f64::max);
-    let tied = |w: &Region| w.score >= best * 0.999;
+    let (mut tied, mut others): (Vec<Region>, Vec<Region>) = windows.into_iter().partition(|w| w.score >= best * 0.999);
+    let tightest = |a: &Region, b: &Region| (a.last - a.first, a.first).cmp(&(b.last - b.first, b.first));
     // Ties first, the tightest first: a loose window holding the same
     // seeds would otherwise shut out the passage they gather in.
-    windows.sort_by(|a, b| {
-        tied(b)
-            .cmp(&tied(a))
-            .then_with(|| if tied(a) { std::cmp::Ordering::Equal } else { b.score.total_cmp(&a.score) })
-            .then((a.last - a.first).cmp(&(b.last - b.first)))
-            .then(a.first.cmp(&b.first))
-    });
-    let mut picked: Vec<Region> = Vec::new();
-    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    let mut others = 0;
-    for w in windows {
-        let tied = tied(&w);
-        if (tied && picked.len() >= MAX_TIED) || (!tied && others >= MAX_OTHERS) {
-            if !tied {
-                break;
-            }
-            continue;
+    tied.sort_by(tightest);
+    let mut taken = Taken::default();
+    let mut picked: Vec<Region> = tied.into_iter().filter(|&w| taken.take(w)).take(MAX_TIED).collect();
+    // Then the best of the rest. Neighbouring windows overlap, so more
+    // than MAX_OTHERS are looked at, but only the best few hundred are
+    // sorted unless they do not yield enough.
+    let mut look = (MAX_OTHERS * 64).min(others.len());
+    loop {
+        let by_score = |a: &Region, b: &Region| b.score.total_cmp(&a.score).then_with(|| tightest(a, b));
+        if look < others.len() {
+            others.select_nth_unstable_by(look, by_score);
         }
-        let overlaps = taken.range(..=w.last).next_back().is_some_and(|(_, &end)| end >= w.first);
-        if overlaps {
-            continue;
+        others[..look].sort_by(by_score);
+        let mut more = taken.clone();
+        let found: Vec<Region> = others[..look].iter().copied().filter(|&w| more.take(w)).take(MAX_OTHERS).collect();
+        if found.len() == MAX_OTHERS || look == others.len() {
+            picked.extend(found);
+            return picked;
         }
-        taken.insert(w.first, w.last);
-        if !tied {
-            others += 1;
-        }
-        picked.push(w);
+        look = (look * 8).min(others.len());
     }
-    picked
+}
+
+/// Token ranges already picked, by first token.
+#[derive(Clone, Default)]
+struct Taken(std::collections::BTreeMap<usize, usize>);
+
+impl Taken {
+    /// Takes `w` unless it overlaps a range already taken.
+    fn take(&mut self, w: Region) -> bool {
+        let overlaps = self.0.range(..=w.last).next_back().is_some_and(|(_, &end)| end >= w.first);
+        if !overlaps {
+            self.0.insert(w.first, w.last);
+        }
+        !overlaps
+    }
 }
 
 #[cfg(test)]
