@@ -128,6 +128,7 @@ pub fn default_path(article: &Path) -> PathBuf {
 /// # Errors
 /// When the file exists but cannot be read or parsed.
 pub fn load(path: &Path) -> Result<Option<SessionFile>, SessionError> {
+    sweep_stale_temporaries(folder_of(path));
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         // Nothing there yet (or a path nothing can be at): no session yet;
@@ -153,17 +154,46 @@ pub fn load(path: &Path) -> Result<Option<SessionFile>, SessionError> {
 /// When the folder cannot be written (read-only, full disk): the old file,
 /// if any, is untouched.
 pub fn save(path: &Path, file: &SessionFile) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new().prefix(".quotecheck-session-").suffix(".tmp").tempfile_in(dir)?;
+    let mut temp = tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX).tempfile_in(folder_of(path))?;
     serde_json::to_writer_pretty(&mut temp, file)?;
     temp.write_all(b"\n")?;
     temp.flush()?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+const TEMP_PREFIX: &str = ".quotecheck-session-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// How old a temporary session file must be before it counts as left
+/// behind by a save that never finished (the program was killed), rather
+/// than as another program's save in progress.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// The folder a session file is in.
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Removes temporary session files that saves killed midway left in
+/// `dir`. Best effort: what cannot be read or removed is left.
+fn sweep_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let age = entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
+        if age.is_some_and(|age| age >= STALE_AFTER) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The verdicts of one check, with the orphans carried along.
@@ -372,6 +402,25 @@ mod tests {
         let leftovers: Vec<_> =
             std::fs::read_dir(dir.path()).expect("dir").map(|e| e.expect("entry").file_name()).collect();
         assert_eq!(leftovers.len(), 1, "no temporary file left behind: {leftovers:?}");
+    }
+
+    #[test]
+    fn loading_sweeps_away_what_killed_saves_left_behind() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let stale = dir.path().join(".quotecheck-session-abc123.tmp");
+        let fresh = dir.path().join(".quotecheck-session-def456.tmp");
+        let other = dir.path().join("notes.tmp");
+        for path in [&stale, &fresh, &other] {
+            std::fs::write(path, "{").expect("written");
+        }
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for path in [&stale, &other] {
+            std::fs::File::options().write(true).open(path).expect("open").set_modified(an_hour_ago).expect("mtime");
+        }
+        assert_eq!(load(&dir.path().join("a.txt.quotecheck.json")).expect("no session yet"), None);
+        assert!(!stale.exists(), "an old temporary session file is removed");
+        assert!(fresh.exists(), "a save that may be in progress is left alone");
+        assert!(other.exists(), "other files are left alone");
     }
 
     #[test]
