@@ -72,6 +72,13 @@ impl Span {
         Self::new(start, self.end.clamp(start, outer.end))
     }
 
+    /// True when the span lies inside `text`, both ends on character
+    /// boundaries: it can slice `text`.
+    #[must_use]
+    pub fn lies_in(self, text: &str) -> bool {
+        self.start <= self.end && text.is_char_boundary(self.start) && text.is_char_boundary(self.end)
+    }
+
     /// True when `offset` lies inside the span.
     #[must_use]
     pub const fn contains(self, offset: usize) -> bool {

@@ -161,19 +161,18 @@ proptest! {
         };
         let transcripts = [transcript];
         let check = Check::run(&article, &transcripts);
-        let inside = |text: &str, start: usize, end: usize| start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end);
         for checked in &check.quotes {
             let q = checked.quote.span;
-            prop_assert!(inside(&article.text, q.start, q.end), "quote {q:?}");
+            prop_assert!(q.lies_in(&article.text), "quote {q:?}");
             prop_assert!(checked.quote.marked.start <= q.start && q.end <= checked.quote.marked.end);
             for a in &checked.candidates {
-                prop_assert!(inside(&transcripts[0].text, a.source.start, a.source.end), "source {:?}", a.source);
+                prop_assert!(a.source.lies_in(&transcripts[0].text), "source {:?}", a.source);
                 for d in &a.differences {
                     if let Some(s) = d.quote {
-                        prop_assert!(inside(&article.text, s.start, s.end), "difference {d:?}");
+                        prop_assert!(s.lies_in(&article.text), "difference {d:?}");
                     }
                     if let Some(s) = d.source {
-                        prop_assert!(inside(&transcripts[0].text, s.start, s.end), "difference {d:?}");
+                        prop_assert!(s.lies_in(&transcripts[0].text), "difference {d:?}");
                     }
                 }
             }

@@ -63,6 +63,20 @@ fn spans_stay_on_char_boundaries_in_any_script() {
 }
 
 #[test]
+fn a_span_can_slice_its_text_only_on_boundaries() {
+    let text = "Zoë said";
+    assert!(Span::new(0, 4).lies_in(text), "Zoë");
+    assert!(Span::new(9, 9).lies_in(text), "empty at the end");
+    assert!(!Span::new(0, 3).lies_in(text), "inside ë");
+    assert!(!Span::new(5, 10).lies_in(text), "past the end");
+    assert!(!Span::new(4, 2).lies_in(text), "backwards");
+    // Clamped to an outer span: the part inside, or empty at its edge.
+    assert_eq!(Span::new(2, 9).within(Span::new(4, 8)), Span::new(4, 8));
+    assert_eq!(Span::new(0, 3).within(Span::new(4, 8)), Span::new(4, 4));
+    assert_eq!(Span::new(9, 12).within(Span::new(4, 8)), Span::new(8, 8));
+}
+
+#[test]
 fn equivalent_runs() {
     let mut lexicon = Lexicon::new();
     let mut w = |text: &str| tokenize(text, 0..text.len(), &mut lexicon).iter().map(|t| t.word).collect::<Vec<_>>();

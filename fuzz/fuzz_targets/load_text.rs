@@ -1,0 +1,11 @@
+#![no_main]
+//! Document::from_bytes as Format::Text, then the document's invariants.
+
+use libfuzzer_sys::fuzz_target;
+use quotecheck::document::Format;
+
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    common::load_and_check("fuzz.text", data, None, Format::Text);
+});
