@@ -269,6 +269,14 @@ impl<'a> Builder<'a> {
         if let Some(last) = self.turns.last_mut() {
             last.body.end = end;
         }
+        // Turns and times met in the trimmed tail (a label followed by
+        // nothing) end with it.
+        let whole = Span::new(0, end);
+        for turn in &mut self.turns {
+            turn.body = turn.body.within(whole);
+            turn.label = turn.label.map(|label| label.within(whole));
+        }
+        self.times.retain(|&(at, _)| at <= end);
         let text = &self.text;
         self.turns.retain(|t| !text[t.body.range()].trim().is_empty());
         Built {

@@ -112,12 +112,13 @@ pub fn parse_time(s: &str) -> Option<u64> {
         _ => (s, 0),
     };
     let parts: Vec<u64> = clock.split(':').map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    // A clock too big for milliseconds in 64 bits is no time.
     let seconds = match parts.as_slice() {
-        [h, m, s] if *m < 60 && *s < 60 => h * 3600 + m * 60 + s,
-        [m, s] if *s < 60 => m * 60 + s,
+        [h, m, s] if *m < 60 && *s < 60 => h.checked_mul(3600)?.checked_add(m * 60 + s)?,
+        [m, s] if *s < 60 => m.checked_mul(60)?.checked_add(*s)?,
         _ => return None,
     };
-    Some(seconds * 1000 + millis)
+    seconds.checked_mul(1000)?.checked_add(millis)
 }
 
 /// A piece of a cue line.
@@ -352,6 +353,24 @@ mod tests {
     }
 
     #[test]
+    fn a_label_with_nothing_after_it_ends_with_the_text() {
+        // Cues whose last words are a speaker label and a blank: the turn
+        // the label opens, and its time, fall in the trimmed tail.
+        for source in [
+            "0:00,500 --> \nL01:&02\nL:\n- :&",
+            "1\n00:00:01,615 --> 00:00:000\n- Yes.00\n>> LATRO: ",
+            "00:00,500 -->\n>> A: hello\n\n00:00:02,000 --> 00:00:03,000\n>> B: ",
+        ] {
+            let built = read(source, Kind::Srt);
+            for turn in &built.turns {
+                assert!(turn.body.lies_in(&built.text), "{source:?}: {turn:?} in {:?}", built.text);
+                assert!(turn.label.is_none_or(|l| l.lies_in(&built.text)), "{source:?}: {turn:?}");
+            }
+            assert!(built.times.iter().all(|&(at, _)| at <= built.text.len()), "{source:?}: {:?}", built.times);
+        }
+    }
+
+    #[test]
     fn times_parse_in_both_styles() {
         for (s, ms) in [
             ("00:01:02,345", Some(62_345)),
@@ -361,6 +380,10 @@ mod tests {
             ("00:00:01.000 --> x", Some(1000)),
             ("hello", None),
             ("00:61:00.000", None),
+            // Too big for milliseconds in 64 bits.
+            ("10000000039804337950:00:05", None),
+            ("7483252092553221457:00,500", None),
+            ("500505050500050:000", None),
         ] {
             assert_eq!(parse_time(s), ms, "{s}");
         }
