@@ -90,7 +90,14 @@ fn main() {
 /// quotes were found and aligned with an acceptable passage.
 fn accuracy(path: &Path, gold: &Path) -> String {
     let (article, transcripts, check) = run_check(path);
-    let report = Report { article: &article, transcripts: &transcripts, check: &check, verdicts: &[], orphans: &[] };
+    let report = Report {
+        article: &article,
+        transcripts: &transcripts,
+        check: &check,
+        verdicts: &[],
+        judgements: &[],
+        orphans: &[],
+    };
     let mut json = Vec::new();
     report.write(Format::Json, &mut json).expect("report");
     let report: serde_json::Value = serde_json::from_slice(&json).expect("json");

@@ -265,7 +265,7 @@ fn child_screen(article: &Path, transcript: &Path) {
         .map(|_| {
             let start = Instant::now();
             let action =
-                if app.selected() + 1 >= app.check.quotes.len() { Action::FirstQuote } else { Action::NextQuote };
+                if app.selected() + 1 >= app.check.quotes.len() { Action::FirstItem } else { Action::NextItem };
             app.update(action);
             terminal.draw(|f| f.render_widget(&app, f.area())).expect("draws");
             start.elapsed().as_secs_f64()

@@ -150,6 +150,25 @@ impl QuoteWords {
         }
     }
 
+    /// The same words without the terms inside `spans` (the attribution
+    /// words inside a reported item: `Russia, he said, would …`).
+    #[must_use]
+    pub fn without(mut self, spans: &[Span]) -> Self {
+        let keep: Vec<bool> = self
+            .terms
+            .iter()
+            .map(|t| {
+                let at = self.tokens[t.token].span().start;
+                !spans.iter().any(|s| s.contains(at))
+            })
+            .collect();
+        let mut k = keep.iter();
+        self.terms.retain(|_| *k.next().unwrap_or(&true));
+        let mut k = keep.iter();
+        self.stems.retain(|_| *k.next().unwrap_or(&true));
+        self
+    }
+
     /// The terms that are the speaker's (not bracketed insertions).
     pub fn spoken(&self) -> impl Iterator<Item = &QuoteTerm> {
         self.terms.iter().filter(|t| !t.inserted)

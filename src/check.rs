@@ -13,6 +13,8 @@ use crate::align::search::{Postings, Region, Seeds};
 use crate::align::{Alignment, Category, Difference, Kind, QuoteWords, Transcript, source_terms};
 use crate::document::{Document, is_questioner, is_role, same_speaker};
 use crate::quote::{self, Quote};
+use crate::reported::support::Search;
+use crate::reported::{self, ReportedChecked};
 use crate::text::{Class, Key, Lexicon, Span};
 
 /// Candidate passages kept per quote.
@@ -35,6 +37,8 @@ const TIE: f64 = 0.02;
 pub struct Check {
     /// Every quote of the article, in article order.
     pub quotes: Vec<Checked>,
+    /// Every reported-speech item of the article, in article order.
+    pub reported: Vec<ReportedChecked>,
 }
 
 /// One quote, checked.
@@ -60,15 +64,56 @@ impl Checked {
     }
 }
 
+/// How far a check has got, for a caller that shows progress: each stage
+/// is reported as it begins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Cutting transcript `transcript` (an index) into words, one of `of`.
+    Indexing {
+        /// The transcript's index.
+        transcript: usize,
+        /// How many transcripts there are.
+        of: usize,
+    },
+    /// Aligning the article's quotes: `done` of `of` aligned so far.
+    Aligning {
+        /// Quotes aligned so far.
+        done: usize,
+        /// Quotes in the article.
+        of: usize,
+    },
+}
+
 impl Check {
     /// Checks every quote of `article` against `transcripts`.
     #[must_use]
     pub fn run(article: &Document, transcripts: &[Document]) -> Self {
+        Self::run_with(article, transcripts, &mut |_| {})
+    }
+
+    /// [`Check::run`], telling `progress` of each [`Stage`] as it begins
+    /// and of each quote aligned.
+    pub fn run_with(article: &Document, transcripts: &[Document], progress: &mut dyn FnMut(Stage)) -> Self {
         let mut lexicon = Lexicon::new();
-        let indexed: Vec<Transcript<'_>> = transcripts.iter().map(|d| Transcript::index(d, &mut lexicon)).collect();
+        let of = transcripts.len();
+        let indexed: Vec<Transcript<'_>> = transcripts
+            .iter()
+            .enumerate()
+            .map(|(transcript, d)| {
+                progress(Stage::Indexing { transcript, of });
+                Transcript::index(d, &mut lexicon)
+            })
+            .collect();
         let quotes = quote::extract(&article.text);
-        let words: Vec<QuoteWords> =
+        let items = reported::extract(&article.text, &quotes);
+        let of = quotes.len();
+        progress(Stage::Aligning { done: 0, of });
+        // The words of the quotes, then of the reported items (their
+        // attribution words left out), seeded and indexed together.
+        let mut words: Vec<QuoteWords> =
             quotes.iter().map(|q| QuoteWords::read(&article.text, q.span, &mut lexicon)).collect();
+        let first_item = words.len();
+        words.extend(items.iter().map(|r| QuoteWords::read(&article.text, r.span, &mut lexicon).without(&r.frame)));
         let seeds = Seeds::new(&words, &mut lexicon);
         let postings: Vec<Postings> = indexed.iter().map(|t| seeds.postings(t)).collect();
         let mut checked = Vec::with_capacity(quotes.len());
@@ -89,22 +134,37 @@ impl Check {
                 aligner.speaker =
                     quote.attributed_to.clone().filter(|_| labelled && aligner.standing == Standing::Present);
                 for region in postings[t].regions(&seeds.of_quote[i], search_window(words)) {
-                    match aligner.align(transcript, t, &postings[t], region) {
-                        Ok(alignment) => candidates.push(alignment),
-                        Err(similarity) => closest = closest.max(similarity),
-                    }
+                    candidates.extend(aligner.align(transcript, t, &postings[t], region, &mut closest));
                 }
             }
-            rank(&mut candidates);
+            let credited = quote.attributed_to.as_deref().filter(|_| !quote.role);
+            rank(&mut candidates, |a| elsewhere_said(credited, a, transcripts));
             let (suggestion, similarity) =
                 candidates.first().map_or((Category::Unsupported, closest), |c| (c.category, c.similarity));
             checked.push(Checked { quote, suggestion, similarity, candidates });
+            progress(Stage::Aligning { done: i + 1, of });
         }
         settle_ties(&mut checked, &indexed);
         for c in &mut checked {
             c.candidates.truncate(MAX_CANDIDATES);
         }
-        Self { quotes: checked }
+        let search = Search {
+            article,
+            transcripts: &indexed,
+            postings: &postings,
+            seeds: &seeds,
+            quotes: &checked,
+            paragraphs: quote::paragraphs(&article.text),
+        };
+        let reported = items
+            .into_iter()
+            .enumerate()
+            .map(|(j, item)| {
+                let k = first_item + j;
+                search.check(item, &words[k], &seeds.of_quote[k], &lexicon)
+            })
+            .collect();
+        Self { quotes: checked, reported }
     }
 }
 
@@ -128,14 +188,18 @@ struct Aligner<'a> {
 
 impl Aligner<'_> {
     /// Aligns the quote in one region: a verbatim or altered alignment, or
-    /// a paraphrase, or `Err` with the similarity of the closest fit.
+    /// a paraphrase, or none (raising `closest` to the similarity of the
+    /// closest fit). A fit that is not verbatim and lies in another
+    /// speaker's turn than the credited one's (a question the answer
+    /// echoes) comes with the credited speaker's paraphrase, if any.
     fn align(
         &mut self,
         transcript: &Transcript<'_>,
         t: usize,
         postings: &Postings,
         region: Region,
-    ) -> Result<Alignment, f64> {
+        closest_so_far: &mut f64,
+    ) -> Vec<Alignment> {
         let quote: Vec<QuoteSide> = self
             .words
             .terms
@@ -165,12 +229,25 @@ impl Aligner<'_> {
                 found = wider;
             }
         }
+        *closest_so_far = closest_so_far.max(closest);
+        let mut kept = Vec::new();
         if let Some(alignment) = found {
-            return Ok(alignment);
+            let doc = transcript.doc;
+            let echo = alignment.category != Category::Verbatim
+                && self.speaker.as_deref().is_some_and(|name| {
+                    let (start, end) = (alignment.source.start, alignment.source.end.saturating_sub(1));
+                    let other = |at: usize| doc.speaker_at(at).is_some_and(|s| !same_speaker(name, s));
+                    other(start) && other(end) && doc.turn_at(start) == doc.turn_at(end)
+                });
+            kept.push(alignment);
+            if !echo {
+                return kept;
+            }
         }
-        // Not close word for word: does a passage of the credited speaker
-        // share the quote's content?
-        let Some(bar) = paraphrase_bar(self.standing) else { return Err(closest) };
+        // Not close word for word (or close only to someone else's
+        // words): does a passage of the credited speaker share the
+        // quote's content?
+        let Some(bar) = paraphrase_bar(self.standing) else { return kept };
         let content: Vec<Key> = {
             let mut stems: Vec<Key> = self
                 .words
@@ -202,24 +279,25 @@ impl Aligner<'_> {
             })
             .collect();
         let span = 2 * self.words.terms.len() + 10;
-        let Some((first, last, shared)) = best_passage(&hits, &window, span) else { return Err(closest) };
+        let Some((first, last, shared)) = best_passage(&hits, &window, span) else { return kept };
         let share = if total > 0.0 { shared.iter().map(|&s| weight(s)).sum::<f64>() / total } else { 0.0 };
         if !is_paraphrase(share, shared.len(), bar) {
-            return Err(closest);
+            return kept;
         }
         let (first, last) = sentence_bounds(transcript, &window, first, last);
         let sides =
             Sides { article: self.article, quote: self.words, transcript, lexicon: self.lexicon, window: &window };
         let (differences, tally) = diff(&sides, first..last + 1);
         let tokens = (window[first].term.token, window[last].term.token);
-        Ok(Alignment {
+        kept.push(Alignment {
             transcript: t,
             source: transcript.span(tokens.0, tokens.1),
             tokens,
             differences,
             similarity: tally.similarity(),
             category: Category::Paraphrase,
-        })
+        });
+        kept
     }
 }
 
@@ -282,8 +360,7 @@ pub fn standing(quote: &Quote, doc: &Document) -> Standing {
         return Standing::Elsewhere;
     }
     let Some(name) = quote.attributed_to.as_deref() else { return Standing::Unknown };
-    let role = ["the ", "a ", "an "].iter().any(|d| name.to_lowercase().starts_with(d));
-    if role {
+    if quote.role {
         return Standing::Unknown;
     }
     if !doc.speakers.is_empty() {
@@ -476,11 +553,34 @@ fn breaks_sentence(transcript: &Transcript<'_>, a: usize, b: usize) -> bool {
     end < start && transcript.doc.text[end..start].contains(['.', '?', '!', '\n'])
 }
 
+/// True when a passage lies wholly in turns of speakers other than the
+/// one credited, who speaks elsewhere in the same transcript: words an
+/// interviewer put in a question are not the guest's.
+fn elsewhere_said(credited: Option<&str>, a: &Alignment, transcripts: &[Document]) -> bool {
+    let Some(name) = credited else { return false };
+    let doc = &transcripts[a.transcript];
+    if !doc.speakers.iter().any(|s| same_speaker(name, s)) {
+        return false;
+    }
+    let said_by = |offset: usize| doc.speaker_at(offset);
+    let (first, last) = (said_by(a.source.start), said_by(a.source.end.saturating_sub(1)));
+    let others = |s: Option<&str>| s.is_some_and(|s| !same_speaker(name, s));
+    others(first) && others(last) && doc.turn_at(a.source.start) == doc.turn_at(a.source.end.saturating_sub(1))
+}
+
 /// Best first: the more faithful category, then the higher similarity;
-/// passages that overlap a better one are dropped.
-fn rank(candidates: &mut Vec<Alignment>) {
+/// passages that overlap a better one are dropped. A passage that
+/// `elsewhere` says is another speaker's comes after the credited
+/// speaker's own unless it is verbatim: an answer that echoes a question
+/// is the guest's paraphrase, not the question altered.
+fn rank(candidates: &mut Vec<Alignment>, elsewhere: impl Fn(&Alignment) -> bool) {
+    let demoted = |a: &Alignment| a.category != Category::Verbatim && elsewhere(a);
     candidates.sort_by(|a, b| {
-        a.category.cmp(&b.category).then(b.similarity.total_cmp(&a.similarity)).then(a.tokens.cmp(&b.tokens))
+        demoted(a)
+            .cmp(&demoted(b))
+            .then(a.category.cmp(&b.category))
+            .then(b.similarity.total_cmp(&a.similarity))
+            .then(a.tokens.cmp(&b.tokens))
     });
     // Behind a passage close word for word, a paraphrase elsewhere is no
     // alternative worth offering.
@@ -575,7 +675,7 @@ pub fn attribution(quote: &Quote, source: Option<&Alignment>, transcripts: &[Doc
     if same_speaker(credited, speaker) {
         return Attribution::Match;
     }
-    let credited_role = ["the ", "a ", "an "].iter().any(|d| credited.to_lowercase().starts_with(d));
+    let credited_role = quote.role;
     let credited_speaks = doc.speakers.iter().any(|s| same_speaker(credited, s));
     if credited_role && !credited_speaks {
         Attribution::Unknown

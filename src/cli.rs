@@ -94,7 +94,8 @@ Examples:
   quotecheck check article.txt speech.txt presser.txt --session marks.json
   quotecheck check draft.txt transcript.txt --fail-on altered,unsupported
 
-Exit status: 0 all is well, 1 a --fail-on category was found, 2 an error.";
+Exit status: 0 all is well, 1 a --fail-on category was found (a quote's
+mark, where the session has one, counts over its suggestion), 2 an error.";
 
 /// Arguments of `quotecheck check`.
 #[derive(Debug, Args)]
@@ -112,8 +113,12 @@ pub struct CheckArgs {
     #[arg(long, short, value_enum, default_value_t = ReportFormat::Markdown)]
     pub format: ReportFormat,
 
-    /// Exit with status 1 when any quote's suggested category is one of
-    /// these (comma-separated: verbatim, altered, paraphrase, unsupported).
+    /// Exit with status 1 when any quote's category is one of these
+    /// (comma-separated: verbatim, altered, paraphrase, unsupported). A
+    /// quote's category is the fact-checker's mark when the session has one
+    /// (the file beside the article, or --session), else the suggested
+    /// category; a mark to re-check (made before the quote was edited) does
+    /// not count, the suggestion does.
     #[arg(long, value_name = "CATEGORY", value_delimiter = ',', value_parser = parse_category)]
     pub fail_on: Vec<Category>,
 

@@ -13,12 +13,16 @@
 //!                                   source span, differences, similarity
 //! Alignment ──classify──▶ Category  verbatim · altered · paraphrase
 //!                                   · unsupported          (align::classify)
+//! article ──extract──▶ Reported[]   what it says was said, unquoted (reported)
+//! Reported + tokens ──support──▶ Verdict + evidence
+//!                                   supported · distorted · unsupported
 //! Check + verdicts ──▶ Report       json · markdown · csv  (report)
 //! ```
 //!
-//! [`check::Check::run`] runs the whole pipeline. Every span the engine
-//! keeps is a half-open byte range into a document's text; reports convert
-//! them to byte offsets into the original files.
+//! [`check::Check::run`] runs the whole pipeline (`run_with` also reports
+//! each [`check::Stage`] it reaches, for a screen that shows progress).
+//! Every span the engine keeps is a half-open byte range into a document's
+//! text; reports convert them to byte offsets into the original files.
 //!
 //! Around the engine: [`session`] keeps the fact-checker's marks on disk,
 //! and [`tui`] is the review screen, a pure model and view driven by one
@@ -30,10 +34,11 @@ pub mod check;
 pub mod document;
 pub mod quote;
 pub mod report;
+pub mod reported;
 pub mod text;
 
 pub use align::{Alignment, Category, Difference, Kind};
-pub use check::{Check, Checked};
+pub use check::{Check, Checked, Stage};
 pub use document::Document;
 pub mod cli;
 pub mod sample;

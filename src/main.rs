@@ -11,7 +11,9 @@ use clap::{CommandFactory, Parser};
 use quotecheck::cli::{CheckArgs, Cli, Command, ReadOptions};
 use quotecheck::report::Report;
 use quotecheck::session::{self, Session};
+use quotecheck::tui::Failure;
 use quotecheck::tui::app::{App, Paths, SaveState};
+use quotecheck::tui::loading::{Loading, Progress};
 use quotecheck::tui::theme::Theme;
 use quotecheck::{Check, Document, cli, document, sample, tui};
 
@@ -66,30 +68,52 @@ fn man_page(out: &mut dyn Write) -> io::Result<()> {
     man.render_version_section(out)
 }
 
-/// Loads the article and transcripts; an error names the file. Warnings
-/// (tracked changes taken as accepted) go to standard error.
-fn load_all(article: &str, transcripts: &[String], read: &ReadOptions) -> Result<(Document, Vec<Document>)> {
-    let encoding = read.encoding.as_deref();
-    if let Some(label) = encoding
+/// Refuses an encoding label nobody knows, before anything is read.
+fn check_encoding(read: &ReadOptions) -> Result<()> {
+    if let Some(label) = read.encoding.as_deref()
         && encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_none()
     {
         bail!("--encoding {label:?}: unknown encoding (try utf-8, windows-1252, iso-8859-1, utf-16le, shift_jis)");
     }
-    let article = document::load(article, encoding, read.article_format)?;
-    let transcripts = transcripts
-        .iter()
-        .map(|t| document::load(t, encoding, read.transcript_format))
-        .collect::<Result<Vec<_>, _>>()?;
-    for doc in std::iter::once(&article).chain(&transcripts) {
-        for warning in &doc.warnings {
-            eprintln!("quotecheck: warning: {}: {warning}", doc.name);
+    Ok(())
+}
+
+/// Loads the article and transcripts, telling `progress` of each file as
+/// it begins to read it; an error names the file.
+fn load_all(
+    article: &str,
+    transcripts: &[String],
+    read: &ReadOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Document, Vec<Document>)> {
+    check_encoding(read)?;
+    let encoding = read.encoding.as_deref();
+    let mut load = |path: &str, format| {
+        if path != "-"
+            && let Ok(meta) = std::fs::metadata(path)
+        {
+            progress(Progress::Reading { name: path.to_owned(), bytes: meta.len() });
         }
-    }
+        document::load(path, encoding, format)
+    };
+    let article = load(article, read.article_format)?;
+    let transcripts = transcripts.iter().map(|t| load(t, read.transcript_format)).collect::<Result<Vec<_>, _>>()?;
     Ok((article, transcripts))
 }
 
+/// Says what loading warned of (tracked changes taken as accepted), on
+/// standard error.
+fn print_warnings(article: &Document, transcripts: &[Document]) {
+    for doc in std::iter::once(article).chain(transcripts) {
+        for warning in &doc.warnings {
+            let _ = writeln!(io::stderr(), "quotecheck: warning: {}: {warning}", doc.name);
+        }
+    }
+}
+
 fn check(args: &CheckArgs) -> Result<ExitCode> {
-    let (article, transcripts) = load_all(&args.article, &args.transcripts, &args.read)?;
+    let (article, transcripts) = load_all(&args.article, &args.transcripts, &args.read, &mut |_| {})?;
+    print_warnings(&article, &transcripts);
     let check = Check::run(&article, &transcripts);
     let session_path =
         args.session.clone().or_else(|| (args.article != "-").then(|| session::default_path(Path::new(&args.article))));
@@ -109,23 +133,27 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
         transcripts: &transcripts,
         check: &check,
         verdicts: &session.verdicts,
+        judgements: &session.judgements,
         orphans: &session.orphans,
     };
     write_out(|out| report.write(args.format, out)).context("cannot write the report")?;
-    // The categories the report shows: of each quote's chosen passage.
+    // Each quote stands at the fact-checker's mark, unless it was made on
+    // words since edited; else at the suggestion for its chosen passage.
     let rows = report.rows();
-    let failing: Vec<_> = rows.iter().filter(|r| args.fail_on.contains(&r.category())).collect();
+    let failing: Vec<_> = rows.iter().filter(|r| args.fail_on.contains(&r.judged())).collect();
     if failing.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
     let counts: Vec<String> = quotecheck::Category::ALL
         .iter()
         .filter_map(|c| {
-            let n = failing.iter().filter(|r| r.category() == *c).count();
+            let n = failing.iter().filter(|r| r.judged() == *c).count();
             (n > 0).then(|| format!("{n} {}", c.name()))
         })
         .collect();
-    eprintln!("quotecheck: --fail-on: {} ({} of {} quotes)", counts.join(", "), failing.len(), rows.len());
+    let by_mark = failing.iter().filter(|r| r.mark().is_some() && !r.needs_recheck()).count();
+    let by_mark = if by_mark > 0 { format!(", {by_mark} by the fact-checker's mark") } else { String::new() };
+    eprintln!("quotecheck: --fail-on: {} ({} of {} quotes{by_mark})", counts.join(", "), failing.len(), rows.len());
     Ok(ExitCode::from(1))
 }
 
@@ -147,16 +175,36 @@ fn export_path(article: &Path) -> PathBuf {
     article.with_file_name(name)
 }
 
+/// The documents the review screen opens: the bundled sample, or files.
+enum Documents {
+    Sample,
+    Files { article: String, transcripts: Vec<String>, read: ReadOptions },
+}
+
+impl Documents {
+    /// Reads and checks them (on the screen's worker thread).
+    fn load(self, progress: &mut dyn FnMut(Progress)) -> Result<(Document, Vec<Document>, Check)> {
+        let (article, transcripts) = match self {
+            Self::Sample => (
+                Document::from_text(sample::ARTICLE_NAME, sample::ARTICLE),
+                vec![Document::from_text(sample::TRANSCRIPT_NAME, sample::TRANSCRIPT)],
+            ),
+            Self::Files { article, transcripts, read } => load_all(&article, &transcripts, &read, progress)?,
+        };
+        let check = Check::run_with(&article, &transcripts, &mut |stage| progress(Progress::Checking(stage)));
+        Ok((article, transcripts, check))
+    }
+}
+
 fn review(cli: &Cli) -> Result<ExitCode> {
-    let (article, transcripts, paths) = match cli.files.as_slice() {
+    let (documents, names, paths) = match cli.files.as_slice() {
         [] => {
             let dir = sample_dir();
             std::fs::create_dir_all(&dir)
                 .with_context(|| format!("{}: cannot create the folder for the sample's session", dir.display()))?;
-            let article = Document::from_text(sample::ARTICLE_NAME, sample::ARTICLE);
-            let transcripts = vec![Document::from_text(sample::TRANSCRIPT_NAME, sample::TRANSCRIPT)];
             let session = cli.session.clone().unwrap_or_else(|| dir.join("sample-article.txt.quotecheck.json"));
-            (article, transcripts, Paths { session, export: dir.join("sample-article.txt.quotecheck.md") })
+            let paths = Paths { session, export: dir.join("sample-article.txt.quotecheck.md") };
+            (Documents::Sample, vec![sample::TRANSCRIPT_NAME.to_owned()], paths)
         }
         [_] => bail!("give the article and at least one transcript: quotecheck ARTICLE TRANSCRIPT..."),
         [article, transcripts @ ..] => {
@@ -165,26 +213,43 @@ fn review(cli: &Cli) -> Result<ExitCode> {
                     "the review screen cannot read a document from standard input; save it to a file, or use `quotecheck check`"
                 );
             }
-            let (a, t) = load_all(article, transcripts, &cli.read)?;
+            check_encoding(&cli.read)?;
             let article_path = Path::new(article);
             let session = cli.session.clone().unwrap_or_else(|| session::default_path(article_path));
-            (a, t, Paths { session, export: export_path(article_path) })
+            let paths = Paths { session, export: export_path(article_path) };
+            let files = Documents::Files {
+                article: article.clone(),
+                transcripts: transcripts.to_vec(),
+                read: cli.read.clone(),
+            };
+            (files, transcripts.to_vec(), paths)
         }
     };
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         bail!("the review screen needs a terminal; for a report, run `quotecheck check ARTICLE TRANSCRIPT`");
     }
-    let check = Check::run(&article, &transcripts);
+    // A session file that cannot be read stops the program before the
+    // screen opens.
     let file = session::load(&paths.session)?;
-    let session = Session::attach(file, &article, &transcripts, &check);
     let theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
-    let app = App::new(article, transcripts, check, session, paths, theme);
-    let app = tui::run(app).context("the terminal failed")?;
-    println!("{}", app.summary());
-    if matches!(app.save_state(), SaveState::Failed(_)) {
-        rescue(&app);
+    let open = |(article, transcripts, check): (Document, Vec<Document>, Check)| {
+        let session = Session::attach(file, &article, &transcripts, &check);
+        App::new(article, transcripts, check, session, paths, theme)
+    };
+    let closed = match tui::run(Loading::new(names, theme), |progress| documents.load(progress), open) {
+        Ok(closed) => closed,
+        Err(Failure::Load(e)) => return Err(e),
+        Err(Failure::Terminal(e)) => return Err(anyhow::Error::new(e).context("the terminal failed")),
+    };
+    // Written without panicking: the terminal may have gone.
+    if let Some(app) = &closed.app {
+        print_warnings(&app.article, &app.transcripts);
+        let _ = writeln!(io::stdout(), "{}", app.summary());
+        if matches!(app.save_state(), SaveState::Failed(_)) {
+            rescue(app);
+        }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(closed.ending.exit_code()))
 }
 
 /// The session could not be saved where it belongs: the marks go to the
@@ -193,14 +258,17 @@ fn rescue(app: &App) {
     let file = app.session.to_file(&app.article, &app.transcripts, &app.check);
     let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     let path = std::env::temp_dir().join(format!("quotecheck-unsaved-{stamp}.json"));
-    match session::save(&path, &file) {
-        Ok(()) => eprintln!(
+    let _ = match session::save(&path, &file) {
+        Ok(()) => writeln!(
+            io::stderr(),
             "quotecheck: the session could not be saved to {}; your marks are in {} (open it with --session)",
             app.paths.session.display(),
             path.display()
         ),
-        Err(e) => eprintln!("quotecheck: the session could not be saved anywhere ({e}); your marks are lost"),
-    }
+        Err(e) => {
+            writeln!(io::stderr(), "quotecheck: the session could not be saved anywhere ({e}); your marks are lost")
+        }
+    };
 }
 
 /// Writes to standard output; a reader that goes away early (`| head`) is

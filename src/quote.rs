@@ -17,7 +17,7 @@
 //! quoting someone else's words). Each quote is then credited to a speaker
 //! by [`attribution`]; a nested quote shares the outer quote's speaker.
 
-mod attribution;
+pub(crate) mod attribution;
 
 use crate::text::Span;
 
@@ -30,6 +30,9 @@ pub struct Quote {
     pub marked: Span,
     /// The speaker the article credits, when it can be seen.
     pub attributed_to: Option<String>,
+    /// True when the credit names a role, a body or a group (`the
+    /// minister`, `people close to Trump`) rather than a person.
+    pub role: bool,
     /// Words of the article that place the quote on another occasion than
     /// the transcript's (`in a statement`, `last week`), if any.
     pub elsewhere: Option<Span>,
@@ -74,6 +77,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
             span: f.inner,
             marked: f.marked,
             attributed_to: credit.name,
+            role: credit.role,
             elsewhere: credit.elsewhere,
         })
         .collect()
@@ -88,7 +92,7 @@ struct Found {
 
 /// The paragraphs of a text, trimmed: blocks between blank lines, or lines
 /// when the text has no blank lines at all.
-fn paragraphs(text: &str) -> Vec<Span> {
+pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
     let mut lines = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
@@ -308,4 +312,4 @@ fn single_closer(text: &str, from: usize, end: usize, opener: char) -> Option<us
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

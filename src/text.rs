@@ -321,6 +321,17 @@ impl Lexicon {
         stem
     }
 
+    /// The stem of a key if [`Lexicon::stem`] has worked it out, else the
+    /// key itself: a read-only look-up for when the lexicon is shared.
+    ///
+    /// A check stems every word that shares its first two characters with
+    /// a quote's stem (see [`Lexicon::stem_prefix`]); the stems of other
+    /// words cannot equal a quote's stem, and neither can the words.
+    #[must_use]
+    pub fn known_stem(&self, key: Key) -> Key {
+        self.key_entries[key.index()].stem.unwrap_or(key)
+    }
+
     /// The first two characters of a key's text: stemming never changes
     /// them (it may change the third: `trying` → `tri`), so a stem can only
     /// equal another word's stem when they share them, which filters which

@@ -177,7 +177,7 @@ proptest! {
                 }
             }
         }
-        let report = Report { article: &article, transcripts: &transcripts, check: &check, verdicts: &[], orphans: &[] };
+        let report = Report { article: &article, transcripts: &transcripts, check: &check, verdicts: &[], judgements: &[], orphans: &[] };
         for format in [ReportFormat::Json, ReportFormat::Markdown, ReportFormat::Csv] {
             let mut out = Vec::new();
             prop_assert!(report.write(format, &mut out).is_ok());

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{json_report, path, score};
+use common::{json_report, path, score, score_reported};
 
 #[test]
 fn the_sample_pair_scores_perfectly_against_its_gold_labels() {
@@ -14,6 +14,17 @@ fn the_sample_pair_scores_perfectly_against_its_gold_labels() {
     let s = score(&gold, &report);
     assert!(s.problems.is_empty(), "{:#?}", s.problems);
     assert_eq!((s.recall, s.precision, s.alignment, s.category), (1.0, 1.0, 1.0, 1.0));
+}
+
+#[test]
+fn the_sample_reported_speech_scores_above_its_floor() {
+    let report = json_report(&[&path("assets/article.txt"), &path("assets/transcript.txt")]);
+    let gold: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path("tests/data/sample_reported.json")).expect("gold"))
+            .expect("json");
+    let s = score_reported(&gold, &report);
+    eprintln!("{s:#?}");
+    assert!(s.recall >= 0.9 && s.alignment >= 0.85 && s.verdict >= 0.8, "{s:#?}");
 }
 
 #[test]

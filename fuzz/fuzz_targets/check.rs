@@ -1,8 +1,10 @@
 #![no_main]
 //! The whole check: the input split at its first 0xFF byte into an article
-//! and a transcript, Check::run, and the JSON report. Every alignment's
-//! source span and every difference's spans must lie within the transcript
-//! or the article, on char boundaries; the report must be valid JSON.
+//! and a transcript, Check::run, and the reports. Every alignment's source
+//! span and every difference's spans, every reported item's span, frame,
+//! passage and evidence must lie within the article or the transcript, on
+//! char boundaries; the JSON report must be valid JSON, and the Markdown
+//! and CSV reports must be written.
 
 use libfuzzer_sys::fuzz_target;
 use quotecheck::Check;
@@ -70,11 +72,58 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
+    for (i, r) in check.reported.iter().enumerate() {
+        let item = &r.item;
+        assert!(
+            item.span.lies_in(a) && !item.span.is_empty(),
+            "item {i}: span {:?} (article len {})",
+            item.span,
+            a.len()
+        );
+        for f in &item.frame {
+            assert!(
+                f.lies_in(a) && item.span.start <= f.start && f.end <= item.span.end,
+                "item {i}: frame {f:?} outside {:?}",
+                item.span
+            );
+        }
+        assert!(item.verb.lies_in(a), "item {i}: verb {:?}", item.verb);
+        assert!(item.elsewhere.is_none_or(|e| e.lies_in(a)), "item {i}: elsewhere {:?}", item.elsewhere);
+        assert!(item.quotes.iter().all(|&q| q < check.quotes.len()), "item {i}: quotes {:?}", item.quotes);
+        assert!((0.0..=1.0 + 1e-9).contains(&r.similarity), "item {i}: similarity {}", r.similarity);
+        assert_eq!(
+            r.source.is_none(),
+            r.verdict == quotecheck::reported::Verdict::Unsupported,
+            "item {i}: a source unless unsupported"
+        );
+        if let Some(p) = r.source {
+            assert!(
+                p.span.lies_in(t) && p.transcript == 0,
+                "item {i}: passage {:?} (transcript len {})",
+                p.span,
+                t.len()
+            );
+        }
+        for (k, e) in r.evidence.iter().enumerate() {
+            assert!(e.article.is_none_or(|s| s.lies_in(a)), "item {i} evidence {k}: article side {:?}", e.article);
+            assert!(e.source.is_none_or(|s| s.lies_in(t)), "item {i} evidence {k}: source side {:?}", e.source);
+        }
+    }
+    let report = Report {
+        article: &article,
+        transcripts: &transcripts,
+        check: &check,
+        verdicts: &[],
+        judgements: &[],
+        orphans: &[],
+    };
     let mut out = Vec::new();
-    Report { article: &article, transcripts: &transcripts, check: &check, verdicts: &[], orphans: &[] }
-        .write(report::Format::Json, &mut out)
-        .expect("writing to a Vec succeeds");
+    report.write(report::Format::Json, &mut out).expect("writing to a Vec succeeds");
     if let Err(e) = serde_json::from_slice::<serde_json::Value>(&out) {
         panic!("the JSON report is not JSON: {e}");
+    }
+    for format in [report::Format::Markdown, report::Format::Csv] {
+        let mut out = Vec::new();
+        report.write(format, &mut out).expect("writing to a Vec succeeds");
     }
 });

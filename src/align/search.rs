@@ -133,6 +133,12 @@ pub struct Region {
 }
 
 impl Postings {
+    /// The token positions of a seed, in order.
+    #[must_use]
+    pub fn positions(&self, seed: u32) -> &[u32] {
+        &self.lists[seed as usize]
+    }
+
     /// How much a seed tells, by how rare it is in this transcript.
     #[must_use]
     pub fn weight(&self, seed: u32) -> f64 {

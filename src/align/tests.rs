@@ -225,3 +225,56 @@ fn words_nobody_said_are_unsupported() {
     case("We will never negotiate with terrorists", SPEECH, Unsupported, &[]);
     case("any way", SPEECH, Unsupported, &[]);
 }
+
+#[test]
+fn an_answer_that_echoes_the_question_is_the_guests_not_the_question_altered() {
+    // The quote follows the interviewer's question closely (one word
+    // changed) but is the minister's answer in other words: the answer
+    // is the source, as a paraphrase of the credited speaker.
+    let transcript = "Question: Is it true that the sanctions have completely failed to change your foreign policy?\n\n\
+        Anna Berg: The sanctions have not changed our foreign policy at all. They failed, completely failed.\n\n\
+        Question: Thank you.\n";
+    let article = Document::from_text(
+        "article.txt",
+        "Berg said \u{201c}the sanctions have completely failed to change our foreign policy\u{201d}.\n",
+    );
+    let transcripts = [Document::from_text("transcript.txt", transcript)];
+    let check = Check::run(&article, &transcripts);
+    let source = check.quotes[0].source().expect("a source");
+    assert_eq!(transcripts[0].speaker_at(source.source.start), Some("Anna Berg"));
+    assert_eq!(source.category, Paraphrase);
+    // Said verbatim in the question, it stays the question's (a finding).
+    let article = Document::from_text(
+        "article.txt",
+        "Berg said \u{201c}the sanctions have completely failed to change your foreign policy\u{201d}.\n",
+    );
+    let check = Check::run(&article, &transcripts);
+    let source = check.quotes[0].source().expect("a source");
+    assert_eq!((transcripts[0].speaker_at(source.source.start), source.category), (Some("Question"), Verbatim));
+}
+
+#[test]
+fn the_check_reports_each_stage_as_it_begins_and_changes_nothing() {
+    use crate::check::Stage::{Aligning, Indexing};
+    let article = Document::from_text("a.txt", "She said \u{201c}we will win\u{201d} and \u{201c}not today\u{201d}.\n");
+    let transcripts = [
+        Document::from_text("one.txt", "We will win, she said.\n"),
+        Document::from_text("two.txt", "Not today, not ever.\n"),
+    ];
+    let mut stages = Vec::new();
+    let check = crate::check::Check::run_with(&article, &transcripts, &mut |stage| stages.push(stage));
+    assert_eq!(
+        stages,
+        [
+            Indexing { transcript: 0, of: 2 },
+            Indexing { transcript: 1, of: 2 },
+            Aligning { done: 0, of: 2 },
+            Aligning { done: 1, of: 2 },
+            Aligning { done: 2, of: 2 },
+        ]
+    );
+    let plain = Check::run(&article, &transcripts);
+    let summary = |c: &Check| c.quotes.iter().map(|q| (q.quote.span, q.suggestion)).collect::<Vec<_>>();
+    assert_eq!(summary(&check), summary(&plain));
+    assert_eq!(summary(&check).iter().map(|q| q.1).collect::<Vec<_>>(), [Verbatim, Verbatim]);
+}

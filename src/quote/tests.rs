@@ -4,7 +4,7 @@
 use super::*;
 
 /// The article without its markers, and the spans the markers enclose.
-fn marked(article: &str) -> (String, Vec<Span>) {
+pub(crate) fn marked(article: &str) -> (String, Vec<Span>) {
     let mut text = String::new();
     let mut spans = Vec::new();
     let mut open = Vec::new();

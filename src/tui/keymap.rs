@@ -4,7 +4,9 @@
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEventKind};
 
 use super::app::{Action, Edit, Mode};
+use super::items::List;
 use crate::align::Category;
+use crate::reported::Verdict;
 
 /// A key: a code and its modifiers (Shift is part of the character).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,6 +56,45 @@ impl Key {
     }
 }
 
+/// Where the footer shows a binding, and with what word, in each list
+/// (bindings with the same word are shown together: `v a p u mark`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Footer {
+    /// The word while walking through quotes, if it shows then.
+    pub quotes: Option<&'static str>,
+    /// The word while walking through reported speech, if it shows then.
+    pub reported: Option<&'static str>,
+}
+
+impl Footer {
+    /// The word in a list, if the binding shows there.
+    #[must_use]
+    pub const fn word(self, list: List) -> Option<&'static str> {
+        match list {
+            List::Quotes => self.quotes,
+            List::Reported => self.reported,
+        }
+    }
+}
+
+/// In the footer with the same word in both lists.
+const fn both(word: &'static str) -> Footer {
+    Footer { quotes: Some(word), reported: Some(word) }
+}
+
+/// In the footer among quotes only.
+const fn quotes(word: &'static str) -> Footer {
+    Footer { quotes: Some(word), reported: None }
+}
+
+/// In the footer among reported speech only.
+const fn reported(word: &'static str) -> Footer {
+    Footer { quotes: None, reported: Some(word) }
+}
+
+/// Not in the footer.
+const HIDDEN: Footer = Footer { quotes: None, reported: None };
+
 /// One line of the keymap.
 #[derive(Clone, Debug)]
 pub struct Binding {
@@ -63,99 +104,152 @@ pub struct Binding {
     pub action: Action,
     /// What the help says.
     pub help: &'static str,
-    /// The footer's word for it, if the footer shows it (bindings with the
-    /// same word are shown together: `v a p u mark`).
-    pub footer: Option<&'static str>,
+    /// Whether and how the footer shows it.
+    pub footer: Footer,
 }
 
-/// The keys of the review screen.
+/// The keys of the review screen. The same keys move through either
+/// list; `v a p` mark quotes, `s d` reported speech, `u` either.
 pub const NORMAL: &[Binding] = &[
     Binding {
         keys: &[ch('j'), plain(KeyCode::Down)],
-        action: Action::NextQuote,
-        help: "next quote",
-        footer: Some("quote"),
+        action: Action::NextItem,
+        help: "next quote / reported item",
+        footer: Footer { quotes: Some("quote"), reported: Some("item") },
     },
     Binding {
         keys: &[ch('k'), plain(KeyCode::Up)],
-        action: Action::PrevQuote,
-        help: "previous quote",
-        footer: Some("quote"),
+        action: Action::PrevItem,
+        help: "previous quote / reported item",
+        footer: Footer { quotes: Some("quote"), reported: Some("item") },
     },
-    Binding { keys: &[ch('J')], action: Action::NextUnmarked, help: "next unmarked quote", footer: None },
-    Binding { keys: &[ch('K')], action: Action::PrevUnmarked, help: "previous unmarked quote", footer: None },
-    Binding { keys: &[ch('g'), plain(KeyCode::Home)], action: Action::FirstQuote, help: "first quote", footer: None },
-    Binding { keys: &[ch('G'), plain(KeyCode::End)], action: Action::LastQuote, help: "last quote", footer: None },
+    Binding {
+        keys: &[ch('J')],
+        action: Action::NextUnmarked,
+        help: "next unmarked quote / reported item",
+        footer: HIDDEN,
+    },
+    Binding {
+        keys: &[ch('K')],
+        action: Action::PrevUnmarked,
+        help: "previous unmarked quote / reported item",
+        footer: HIDDEN,
+    },
+    Binding {
+        keys: &[ch('g'), plain(KeyCode::Home)],
+        action: Action::FirstItem,
+        help: "first quote / reported item",
+        footer: HIDDEN,
+    },
+    Binding {
+        keys: &[ch('G'), plain(KeyCode::End)],
+        action: Action::LastItem,
+        help: "last quote / reported item",
+        footer: HIDDEN,
+    },
+    Binding {
+        keys: &[ch('r')],
+        action: Action::SwitchList,
+        help: "switch between quotes and reported speech",
+        footer: Footer { quotes: Some("reported"), reported: Some("quotes") },
+    },
     Binding {
         keys: &[plain(KeyCode::Tab), plain(KeyCode::BackTab)],
         action: Action::SwitchFocus,
         help: "switch the focused pane",
-        footer: Some("pane"),
+        footer: both("pane"),
     },
     Binding {
         keys: &[plain(KeyCode::PageDown), ch(' ')],
         action: Action::PageDown,
         help: "scroll the focused pane a page down",
-        footer: None,
+        footer: HIDDEN,
     },
     Binding {
         keys: &[plain(KeyCode::PageUp)],
         action: Action::PageUp,
         help: "scroll the focused pane a page up",
-        footer: None,
+        footer: HIDDEN,
     },
     Binding {
         keys: &[ctrl('d')],
         action: Action::HalfPageDown,
         help: "scroll the focused pane half a page",
-        footer: None,
+        footer: HIDDEN,
     },
     Binding {
         keys: &[ctrl('u')],
         action: Action::HalfPageUp,
         help: "scroll the focused pane back half a page",
-        footer: None,
+        footer: HIDDEN,
     },
-    Binding { keys: &[ch('v')], action: Action::Mark(Category::Verbatim), help: "mark verbatim", footer: Some("mark") },
-    Binding { keys: &[ch('a')], action: Action::Mark(Category::Altered), help: "mark altered", footer: Some("mark") },
+    Binding {
+        keys: &[ch('v')],
+        action: Action::Mark(Category::Verbatim),
+        help: "mark a quote verbatim",
+        footer: quotes("mark"),
+    },
+    Binding {
+        keys: &[ch('a')],
+        action: Action::Mark(Category::Altered),
+        help: "mark a quote altered",
+        footer: quotes("mark"),
+    },
     Binding {
         keys: &[ch('p')],
         action: Action::Mark(Category::Paraphrase),
-        help: "mark paraphrase",
-        footer: Some("mark"),
+        help: "mark a quote paraphrase",
+        footer: quotes("mark"),
+    },
+    Binding {
+        keys: &[ch('s')],
+        action: Action::Judge(Verdict::Supported),
+        help: "mark reported speech supported",
+        footer: reported("mark"),
+    },
+    Binding {
+        keys: &[ch('d')],
+        action: Action::Judge(Verdict::Distorted),
+        help: "mark reported speech distorted",
+        footer: reported("mark"),
     },
     Binding {
         keys: &[ch('u')],
         action: Action::Mark(Category::Unsupported),
-        help: "mark unsupported",
-        footer: Some("mark"),
+        help: "mark unsupported (either)",
+        footer: both("mark"),
     },
     Binding {
         keys: &[plain(KeyCode::Enter)],
         action: Action::Accept,
         help: "accept the suggestion as the mark",
-        footer: Some("accept"),
+        footer: both("accept"),
     },
-    Binding { keys: &[ch('x')], action: Action::ClearMark, help: "clear the mark", footer: None },
+    Binding { keys: &[ch('x')], action: Action::ClearMark, help: "clear the mark", footer: HIDDEN },
     Binding {
         keys: &[ch('c')],
         action: Action::NextCandidate,
-        help: "try the next candidate source passage",
-        footer: None,
+        help: "try the quote's next candidate passage",
+        footer: HIDDEN,
     },
-    Binding { keys: &[ch('t')], action: Action::NextTranscript, help: "show the next transcript", footer: None },
-    Binding { keys: &[ch('e')], action: Action::EditNote, help: "edit the note on this quote", footer: Some("note") },
-    Binding { keys: &[ch('/')], action: Action::Search, help: "search the focused pane", footer: Some("search") },
-    Binding { keys: &[ch('n')], action: Action::SearchNext, help: "next search hit", footer: None },
-    Binding { keys: &[ch('N')], action: Action::SearchPrev, help: "previous search hit", footer: None },
-    Binding { keys: &[ch('y')], action: Action::Copy, help: "copy the source passage (OSC 52)", footer: None },
-    Binding { keys: &[ch('E')], action: Action::Export, help: "export the Markdown report", footer: None },
-    Binding { keys: &[ch('?')], action: Action::Help, help: "help (this screen)", footer: Some("help") },
+    Binding { keys: &[ch('t')], action: Action::NextTranscript, help: "show the next transcript", footer: HIDDEN },
+    Binding {
+        keys: &[ch('e')],
+        action: Action::EditNote,
+        help: "edit the note on this quote / item",
+        footer: both("note"),
+    },
+    Binding { keys: &[ch('/')], action: Action::Search, help: "search the focused pane", footer: both("search") },
+    Binding { keys: &[ch('n')], action: Action::SearchNext, help: "next search hit", footer: HIDDEN },
+    Binding { keys: &[ch('N')], action: Action::SearchPrev, help: "previous search hit", footer: HIDDEN },
+    Binding { keys: &[ch('y')], action: Action::Copy, help: "copy the source passage (OSC 52)", footer: HIDDEN },
+    Binding { keys: &[ch('E')], action: Action::Export, help: "export the Markdown report", footer: HIDDEN },
+    Binding { keys: &[ch('?')], action: Action::Help, help: "help (this screen)", footer: both("help") },
     Binding {
         keys: &[ch('q'), ctrl('c')],
         action: Action::Quit,
         help: "quit (the session is already saved)",
-        footer: Some("quit"),
+        footer: both("quit"),
     },
 ];
 
@@ -165,33 +259,33 @@ pub const HELP: &[Binding] = &[
         keys: &[ch('?'), plain(KeyCode::Esc)],
         action: Action::Help,
         help: "close the help",
-        footer: Some("close"),
+        footer: both("close"),
     },
     Binding {
         keys: &[ch('j'), plain(KeyCode::Down)],
         action: Action::HelpScroll(1),
         help: "scroll the help down",
-        footer: Some("scroll"),
+        footer: both("scroll"),
     },
     Binding {
         keys: &[ch('k'), plain(KeyCode::Up)],
         action: Action::HelpScroll(-1),
         help: "scroll the help up",
-        footer: Some("scroll"),
+        footer: both("scroll"),
     },
     Binding {
         keys: &[plain(KeyCode::PageDown), ch(' ')],
         action: Action::HelpScroll(super::app::HELP_PAGE),
         help: "scroll the help a page down",
-        footer: None,
+        footer: HIDDEN,
     },
     Binding {
         keys: &[plain(KeyCode::PageUp)],
         action: Action::HelpScroll(-super::app::HELP_PAGE),
         help: "scroll the help a page up",
-        footer: None,
+        footer: HIDDEN,
     },
-    Binding { keys: &[ch('q'), ctrl('c')], action: Action::Quit, help: "quit", footer: Some("quit") },
+    Binding { keys: &[ch('q'), ctrl('c')], action: Action::Quit, help: "quit", footer: both("quit") },
 ];
 
 /// The keys of the one-line input (the note, the search); other keys type.
@@ -200,42 +294,57 @@ pub const INPUT: &[Binding] = &[
         keys: &[plain(KeyCode::Enter)],
         action: Action::Input(Edit::Submit),
         help: "keep the note / search",
-        footer: Some("keep"),
+        footer: both("keep"),
     },
     Binding {
         keys: &[plain(KeyCode::Esc)],
         action: Action::Input(Edit::Cancel),
         help: "cancel",
-        footer: Some("cancel"),
+        footer: both("cancel"),
     },
     Binding {
         keys: &[plain(KeyCode::Backspace)],
         action: Action::Input(Edit::Backspace),
         help: "delete back",
-        footer: None,
+        footer: HIDDEN,
     },
     Binding {
         keys: &[plain(KeyCode::Delete)],
         action: Action::Input(Edit::Delete),
         help: "delete forward",
-        footer: None,
+        footer: HIDDEN,
     },
-    Binding { keys: &[plain(KeyCode::Left)], action: Action::Input(Edit::Left), help: "cursor left", footer: None },
-    Binding { keys: &[plain(KeyCode::Right)], action: Action::Input(Edit::Right), help: "cursor right", footer: None },
+    Binding { keys: &[plain(KeyCode::Left)], action: Action::Input(Edit::Left), help: "cursor left", footer: HIDDEN },
+    Binding {
+        keys: &[plain(KeyCode::Right)],
+        action: Action::Input(Edit::Right),
+        help: "cursor right",
+        footer: HIDDEN,
+    },
     Binding {
         keys: &[plain(KeyCode::Home), ctrl('a')],
         action: Action::Input(Edit::Home),
         help: "cursor to start",
-        footer: None,
+        footer: HIDDEN,
     },
     Binding {
         keys: &[plain(KeyCode::End), ctrl('e')],
         action: Action::Input(Edit::End),
         help: "cursor to end",
-        footer: None,
+        footer: HIDDEN,
     },
-    Binding { keys: &[ctrl('c')], action: Action::Quit, help: "quit", footer: None },
+    Binding { keys: &[ctrl('c')], action: Action::Quit, help: "quit, keeping the note typed", footer: HIDDEN },
 ];
+
+/// The keys of the frame shown while the documents are read and checked:
+/// they quit at once (nothing has changed); every other key is dropped,
+/// never run on a screen the fact-checker has not seen yet.
+pub const LOADING: &[Binding] = &[Binding {
+    keys: &[ch('q'), plain(KeyCode::Esc), ctrl('c')],
+    action: Action::Quit,
+    help: "quit",
+    footer: both("quit"),
+}];
 
 /// Rows the mouse wheel scrolls.
 pub const WHEEL_ROWS: i16 = 3;
@@ -250,9 +359,14 @@ pub fn bindings(mode: &Mode) -> &'static [Binding] {
     }
 }
 
-/// The action a terminal event calls for in a mode, if any.
+/// The action a terminal event calls for in a mode, if any. A paste is
+/// not a key: in every mode it is [`Action::Paste`], which the model
+/// types into an input or ignores, so pasted text never runs as keys.
 #[must_use]
 pub fn action(mode: &Mode, event: &Event) -> Option<Action> {
+    if let Event::Paste(text) = event {
+        return Some(Action::Paste(text.clone()));
+    }
     if let Some(key) = event.as_key_press_event() {
         let bound = bindings(mode).iter().find(|b| b.keys.iter().any(|k| k.matches(&key)));
         if let Some(binding) = bound {
@@ -279,20 +393,36 @@ pub fn action(mode: &Mode, event: &Event) -> Option<Action> {
     }
 }
 
-/// The footer's hints: `j/k quote  v a p u mark  ? help`.
+/// The action a terminal event calls for while the documents are read
+/// and checked: [`Action::Quit`] for the keys of [`LOADING`], else none.
 #[must_use]
-pub fn footer(mode: &Mode) -> String {
-    footer_groups(mode).join("  ")
+pub fn loading_action(event: &Event) -> Option<Action> {
+    let key = event.as_key_press_event()?;
+    LOADING.iter().find(|b| b.keys.iter().any(|k| k.matches(&key))).map(|b| b.action.clone())
+}
+
+/// The label of the first key bound to an action on the review screen
+/// (`s` for marking reported speech supported), for messages that name it.
+#[must_use]
+pub fn key_for(action: &Action) -> Option<String> {
+    NORMAL.iter().find(|b| b.action == *action).map(|b| b.keys[0].label())
+}
+
+/// The footer's hints in a list: `j/k quote  v a p u mark  ? help`.
+#[must_use]
+pub fn footer(mode: &Mode, list: List) -> String {
+    footer_groups(mode, list).join("  ")
 }
 
 /// The footer's hints in the order they give way when space is short.
-const GIVE_WAY: &[&str] = &["pane", "search", "note", "accept", "scroll", "close", "mark", "quote"];
+const GIVE_WAY: &[&str] =
+    &["pane", "search", "note", "accept", "reported", "quotes", "scroll", "close", "mark", "quote", "item"];
 
 /// As many of the footer's hints as fit in `width` columns; help and quit
 /// always stay, and the rest give way in the order of [`GIVE_WAY`].
 #[must_use]
-pub fn footer_within(mode: &Mode, width: usize) -> String {
-    let mut groups = footer_groups(mode);
+pub fn footer_within(mode: &Mode, list: List, width: usize) -> String {
+    let mut groups = footer_groups(mode, list);
     let len = |g: &[String]| g.iter().map(|s| s.chars().count()).sum::<usize>() + 2 * g.len().saturating_sub(1);
     for word in GIVE_WAY {
         if len(&groups) <= width {
@@ -303,10 +433,10 @@ pub fn footer_within(mode: &Mode, width: usize) -> String {
     groups.join("  ")
 }
 
-fn footer_groups(mode: &Mode) -> Vec<String> {
+fn footer_groups(mode: &Mode, list: List) -> Vec<String> {
     let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
     for b in bindings(mode) {
-        let Some(word) = b.footer else { continue };
+        let Some(word) = b.footer.word(list) else { continue };
         let key = b.keys[0].label();
         match groups.iter_mut().find(|(w, _)| *w == word) {
             Some((_, keys)) => keys.push(key),
@@ -334,7 +464,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for table in [NORMAL, HELP, INPUT] {
+        for table in [NORMAL, HELP, INPUT, LOADING] {
             let keys: Vec<Key> = table.iter().flat_map(|b| b.keys.iter().copied()).collect();
             for (i, a) in keys.iter().enumerate() {
                 assert!(!keys[i + 1..].contains(a), "{} is bound twice", a.label());
@@ -345,20 +475,24 @@ mod tests {
     #[test]
     fn every_key_of_the_design_is_bound() {
         for (code, modifiers, expected) in [
-            (KeyCode::Char('j'), KeyModifiers::NONE, Action::NextQuote),
-            (KeyCode::Down, KeyModifiers::NONE, Action::NextQuote),
+            (KeyCode::Char('j'), KeyModifiers::NONE, Action::NextItem),
+            (KeyCode::Down, KeyModifiers::NONE, Action::NextItem),
+            (KeyCode::Char('k'), KeyModifiers::NONE, Action::PrevItem),
             (KeyCode::Char('J'), KeyModifiers::SHIFT, Action::NextUnmarked),
             (KeyCode::Char('K'), KeyModifiers::SHIFT, Action::PrevUnmarked),
             (KeyCode::Tab, KeyModifiers::NONE, Action::SwitchFocus),
             (KeyCode::PageDown, KeyModifiers::NONE, Action::PageDown),
             (KeyCode::Char('d'), KeyModifiers::CONTROL, Action::HalfPageDown),
             (KeyCode::Char('u'), KeyModifiers::CONTROL, Action::HalfPageUp),
-            (KeyCode::Char('g'), KeyModifiers::NONE, Action::FirstQuote),
-            (KeyCode::Char('G'), KeyModifiers::SHIFT, Action::LastQuote),
+            (KeyCode::Char('g'), KeyModifiers::NONE, Action::FirstItem),
+            (KeyCode::Char('G'), KeyModifiers::SHIFT, Action::LastItem),
+            (KeyCode::Char('r'), KeyModifiers::NONE, Action::SwitchList),
             (KeyCode::Char('v'), KeyModifiers::NONE, Action::Mark(Category::Verbatim)),
             (KeyCode::Char('a'), KeyModifiers::NONE, Action::Mark(Category::Altered)),
             (KeyCode::Char('p'), KeyModifiers::NONE, Action::Mark(Category::Paraphrase)),
             (KeyCode::Char('u'), KeyModifiers::NONE, Action::Mark(Category::Unsupported)),
+            (KeyCode::Char('s'), KeyModifiers::NONE, Action::Judge(Verdict::Supported)),
+            (KeyCode::Char('d'), KeyModifiers::NONE, Action::Judge(Verdict::Distorted)),
             (KeyCode::Enter, KeyModifiers::NONE, Action::Accept),
             (KeyCode::Char('x'), KeyModifiers::NONE, Action::ClearMark),
             (KeyCode::Char('c'), KeyModifiers::NONE, Action::NextCandidate),
@@ -386,11 +520,45 @@ mod tests {
     }
 
     #[test]
-    fn the_footer_groups_keys_by_word() {
+    fn while_loading_only_the_quit_keys_do_anything() {
+        for (code, modifiers, expected) in [
+            (KeyCode::Char('q'), KeyModifiers::NONE, Some(Action::Quit)),
+            (KeyCode::Esc, KeyModifiers::NONE, Some(Action::Quit)),
+            (KeyCode::Char('c'), KeyModifiers::CONTROL, Some(Action::Quit)),
+            (KeyCode::Char('v'), KeyModifiers::NONE, None),
+            (KeyCode::Char('j'), KeyModifiers::NONE, None),
+            (KeyCode::Enter, KeyModifiers::NONE, None),
+        ] {
+            assert_eq!(loading_action(&press(code, modifiers)), expected, "{code:?} {modifiers:?}");
+        }
+        assert_eq!(loading_action(&Event::Paste("q".to_owned())), None, "a paste is not a key");
+    }
+
+    #[test]
+    fn a_paste_is_never_a_key() {
+        let paste = Event::Paste("q".to_owned());
+        for mode in [Mode::Normal, Mode::Help, Mode::Note(super::super::app::Input::default())] {
+            assert_eq!(action(&mode, &paste), Some(Action::Paste("q".to_owned())), "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn the_footer_groups_keys_by_word_and_shows_the_marks_of_the_list() {
         assert_eq!(
-            footer(&Mode::Normal),
-            "j/k quote  Tab pane  v a p u mark  Enter accept  e note  / search  ? help  q quit"
+            footer(&Mode::Normal, List::Quotes),
+            "j/k quote  r reported  Tab pane  v a p u mark  Enter accept  e note  / search  ? help  q quit"
         );
+        assert_eq!(
+            footer(&Mode::Normal, List::Reported),
+            "j/k item  r quotes  Tab pane  s d u mark  Enter accept  e note  / search  ? help  q quit"
+        );
+    }
+
+    #[test]
+    fn messages_name_the_keys_of_the_table() {
+        assert_eq!(key_for(&Action::SwitchList).as_deref(), Some("r"));
+        assert_eq!(key_for(&Action::Judge(Verdict::Distorted)).as_deref(), Some("d"));
+        assert_eq!(key_for(&Action::Input(Edit::Submit)), None, "the review screen's keys only");
     }
 
     #[test]
@@ -406,7 +574,8 @@ mod tests {
 
     #[test]
     fn a_narrow_footer_keeps_help_and_quit() {
-        assert_eq!(footer_within(&Mode::Normal, 40), "j/k quote  v a p u mark  ? help  q quit");
-        assert_eq!(footer_within(&Mode::Normal, 5), "? help  q quit");
+        assert_eq!(footer_within(&Mode::Normal, List::Quotes, 40), "j/k quote  v a p u mark  ? help  q quit");
+        assert_eq!(footer_within(&Mode::Normal, List::Reported, 40), "j/k item  s d u mark  ? help  q quit");
+        assert_eq!(footer_within(&Mode::Normal, List::Quotes, 5), "? help  q quit");
     }
 }

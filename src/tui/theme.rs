@@ -1,10 +1,13 @@
-//! How categories and differences look, in colour or (with `NO_COLOR`)
-//! in bold, underline, italics, strike-through and reverse video alone.
-//! A category is never shown by colour alone: its symbol goes with it.
+//! How categories, verdicts and differences look, in colour or (with
+//! `NO_COLOR`) in bold, underline, italics, strike-through and reverse
+//! video alone. A category or a verdict is never shown by colour alone:
+//! its symbol goes with it. Quotes are underlined and reported speech is
+//! in italics, so the two are told apart in monochrome too.
 
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::align::{Category, Kind};
+use crate::reported::Verdict;
 
 /// The look of the screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +49,36 @@ impl Theme {
     #[must_use]
     pub fn current(self, category: Category) -> Style {
         self.category(category).add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    /// A reported item's verdict colour (none in monochrome).
+    #[must_use]
+    pub fn verdict(self, verdict: Verdict) -> Style {
+        self.fg(match verdict {
+            Verdict::Supported => Color::Green,
+            Verdict::Distorted => Color::Yellow,
+            Verdict::Unsupported => Color::Red,
+        })
+    }
+
+    /// A reported item in the article: in italics, never underlined as a
+    /// quote is.
+    #[must_use]
+    pub fn reported(self, verdict: Verdict) -> Style {
+        self.verdict(verdict).add_modifier(Modifier::ITALIC)
+    }
+
+    /// The selected reported item and its passage.
+    #[must_use]
+    pub fn reported_current(self, verdict: Verdict) -> Style {
+        self.verdict(verdict).add_modifier(Modifier::ITALIC | Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    /// The words of the selected reported item and its passage that a flag
+    /// of its evidence points at (a lost negation, a changed number).
+    #[must_use]
+    pub fn flag(self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
     /// A search hit.
@@ -101,6 +134,12 @@ impl Theme {
     pub fn alarm(self) -> Style {
         self.fg(Color::Red).add_modifier(Modifier::BOLD | Modifier::REVERSED)
     }
+
+    /// A mark made on words the quote no longer has (its symbol goes with it).
+    #[must_use]
+    pub fn recheck(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
 }
 
 #[cfg(test)]
@@ -121,5 +160,26 @@ mod tests {
         let marked: Vec<Style> =
             [Kind::Substitution, Kind::Omission, Kind::Elision].map(|k| mono.difference(k)).to_vec();
         assert!(marked[0] != marked[1] && marked[1] != marked[2] && marked[0] != marked[2]);
+    }
+
+    #[test]
+    fn reported_speech_never_looks_like_a_quote() {
+        for theme in [Theme { color: true }, Theme { color: false }] {
+            // (a reported item's look, a quote's look): italics for one,
+            // never for the other; underlined only for quotes.
+            let pairs = Verdict::ALL.into_iter().flat_map(|v| {
+                Category::ALL.into_iter().flat_map(move |c| {
+                    [(theme.reported(v), theme.highlight(c)), (theme.reported_current(v), theme.current(c))]
+                })
+            });
+            for (reported, quote) in pairs {
+                assert!(reported.add_modifier.contains(Modifier::ITALIC), "{reported:?}");
+                assert!(!reported.add_modifier.contains(Modifier::UNDERLINED), "{reported:?}");
+                assert!(!quote.add_modifier.contains(Modifier::ITALIC), "{quote:?}");
+            }
+            for verdict in Verdict::ALL {
+                assert_eq!(theme.reported(verdict).fg.is_some(), theme.color, "colour only without NO_COLOR");
+            }
+        }
     }
 }

@@ -19,11 +19,14 @@ use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Geometry, MIN_SIZE, Mode, SaveState, Side, side_name};
+use super::app::{App, GUTTER, Geometry, MIN_SIZE, Mode, SaveState, Side, side_name};
+use super::items::{List, NO_PASSAGE, ReportedCounts};
 use super::keymap::{self, Binding};
 use super::layout::{Row, cells};
 use crate::align::{Category, Kind};
-use crate::report::format_time;
+use crate::report::{RECHECK, format_time};
+use crate::reported::{EvidenceKind, Verdict as Judged};
+use crate::session::Counts;
 use crate::text::Span;
 
 impl Widget for &App {
@@ -58,42 +61,116 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
         .render(Rect::new(area.x, y, area.width, area.height - (y - area.y)), buf);
 }
 
-/// A span of a pane's text drawn in a style, with the category symbol its
-/// rows show in the gutter.
+/// The gutter's columns: a quote's category symbol (its re-check symbol
+/// beside it), and a reported item's verdict symbol.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Quote,
+    Reported,
+}
+
+impl Column {
+    /// Columns from the gutter's left edge.
+    const fn offset(self) -> u16 {
+        match self {
+            Self::Quote => 0,
+            Self::Reported => 2,
+        }
+    }
+
+    /// What the rows an item continues over show.
+    const fn rule(self) -> &'static str {
+        match self {
+            Self::Quote => "┊",
+            Self::Reported => "╎",
+        }
+    }
+}
+
+/// A span of a pane's text drawn in a style, with the symbol its rows show
+/// in a column of the gutter.
 struct Highlight {
     span: Span,
     style: Style,
-    symbol: Option<(&'static str, Style)>,
+    symbol: Option<(Column, &'static str, Style)>,
+    /// The style of the re-check symbol beside a quote's, when its mark is
+    /// to be checked again.
+    recheck: Option<Style>,
     current: bool,
 }
 
+/// What a pane shows of the items in its `visible` text: reported speech
+/// (in the article always, in the transcript the selected item's passage
+/// while walking through it), quotes and their sources over it, the
+/// selected item over both, the words its flags point at, search hits.
 fn highlights(app: &App, side: Side, visible: Span) -> Vec<Highlight> {
     let theme = app.theme;
     let shown = app.shown_transcript();
+    let walking = app.list();
     let mut out = Vec::new();
-    for i in 0..app.check.quotes.len() {
-        let span = match side {
-            Side::Article => Some(app.check.quotes[i].quote.span),
-            Side::Transcript => app.source(i).filter(|a| a.transcript == shown).map(|a| a.source),
+    let reported = |i: usize, span: Span, current: bool| {
+        let verdict = app.shown_verdict(i);
+        let style = if current { theme.reported_current(verdict) } else { theme.reported(verdict) };
+        // A mark to re-check shows ⟳ in place of its verdict.
+        let symbol = if app.judgement(i).needs_recheck() {
+            (Column::Reported, RECHECK, theme.recheck())
+        } else {
+            (Column::Reported, verdict.symbol(), if current { style } else { theme.verdict(verdict) })
         };
-        let Some(span) = span.filter(|s| s.start < visible.end && s.end > visible.start) else { continue };
+        Highlight { span, style, symbol: Some(symbol), recheck: None, current }
+    };
+    match side {
+        Side::Article => {
+            for (span, i) in app.meeting(List::Reported, side, visible) {
+                out.push(reported(i, span, walking == List::Reported && i == app.selected_reported()));
+            }
+        }
+        Side::Transcript if walking == List::Reported => {
+            let i = app.selected_reported();
+            if let Some(p) = app.reported_source(i).filter(|p| p.transcript == shown && meets(p.span, visible)) {
+                out.push(reported(i, p.span, true));
+            }
+        }
+        Side::Transcript => {}
+    }
+    for (span, i) in app.meeting(List::Quotes, side, visible) {
         let category = app.shown_category(i);
-        let current = i == app.selected();
+        let current = walking == List::Quotes && i == app.selected();
         let style = if current { theme.current(category) } else { theme.highlight(category) };
         let symbol_style = if current { theme.current(category) } else { theme.category(category) };
-        out.push(Highlight { span, style, symbol: Some((category.symbol(), symbol_style)), current });
+        let recheck = app.verdict(i).needs_recheck().then(|| theme.recheck());
+        let symbol = Some((Column::Quote, category.symbol(), symbol_style));
+        out.push(Highlight { span, style, symbol, recheck, current });
     }
     // The selected one last, so that it is drawn over the others.
     out.sort_by_key(|h| h.current);
+    if walking == List::Reported
+        && let Some(r) = app.check.reported.get(app.selected_reported())
+    {
+        for e in r.evidence.iter().filter(|e| e.kind != EvidenceKind::Shared) {
+            let span = match side {
+                Side::Article => e.article,
+                Side::Transcript => e.source.filter(|_| r.source.is_some_and(|p| p.transcript == shown)),
+            };
+            if let Some(span) = span.filter(|&s| meets(s, visible)) {
+                out.push(Highlight { span, style: theme.flag(), symbol: None, recheck: None, current: false });
+            }
+        }
+    }
     if let Some(search) = app.search().filter(|s| s.side == side && (side == Side::Article || s.doc == shown)) {
         let from = search.hits.partition_point(|h| h.end <= visible.start);
         for (n, hit) in search.hits[from..].iter().take_while(|h| h.start < visible.end).enumerate() {
             let current = from + n == search.current;
             let style = if current { theme.hit().add_modifier(Modifier::BOLD) } else { theme.hit() };
-            out.push(Highlight { span: *hit, style, symbol: None, current: false });
+            out.push(Highlight { span: *hit, style, symbol: None, recheck: None, current: false });
         }
     }
     out
+}
+
+/// True when a span shares a byte with a window.
+fn meets(span: Span, window: Span) -> bool {
+    span.start < window.end && span.end > window.start
 }
 
 fn render_pane(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
@@ -114,22 +191,30 @@ fn render_pane(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
     let marks = highlights(app, side, visible);
     for (i, row) in rows.iter().enumerate() {
         let y = text_area.y + u16::try_from(i).unwrap_or(u16::MAX);
-        render_gutter(&marks, *row, text_area.x.saturating_sub(2), y, buf);
+        render_gutter(&marks, *row, text_area.x.saturating_sub(GUTTER), y, buf);
         render_row(&doc.text, *row, &marks, Rect::new(text_area.x, y, text_area.width, 1), buf);
     }
 }
 
-/// The category symbol of a row: on the row where a quote or source
-/// starts, and a thin rule on the rows it continues over.
+/// The gutter of a row: in each column, the symbol of the quote or
+/// reported item that starts on it (with the re-check symbol beside a
+/// quote's when its mark is to be checked again), and a thin rule on the
+/// rows it continues over.
 fn render_gutter(marks: &[Highlight], row: Row, x: u16, y: u16, buf: &mut Buffer) {
-    let covering = marks
-        .iter()
-        .filter(|h| h.symbol.is_some() && h.span.start < row.end.max(row.start + 1) && h.span.end > row.start)
-        .max_by_key(|h| h.current);
-    if let Some(h) = covering {
-        let (symbol, style) = h.symbol.expect("filtered");
-        let starts_here = h.span.start >= row.start;
-        buf.set_stringn(x, y, if starts_here { symbol } else { "┊" }, 1, style);
+    for column in [Column::Quote, Column::Reported] {
+        let covering = marks
+            .iter()
+            .filter(|h| h.symbol.is_some_and(|(c, _, _)| c == column))
+            .filter(|h| h.span.start < row.end.max(row.start + 1) && h.span.end > row.start)
+            .max_by_key(|h| h.current);
+        if let Some(h) = covering {
+            let (_, symbol, style) = h.symbol.expect("filtered");
+            let starts_here = h.span.start >= row.start;
+            buf.set_stringn(x + column.offset(), y, if starts_here { symbol } else { column.rule() }, 1, style);
+            if let Some(recheck) = h.recheck.filter(|_| starts_here) {
+                buf.set_stringn(x + column.offset() + 1, y, RECHECK, 1, recheck);
+            }
+        }
     }
 }
 
@@ -241,15 +326,10 @@ impl Pieces {
     }
 }
 
-fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
+/// The detail panel's title: the quote's number, mark and suggestion.
+fn detail_title(app: &App, i: usize) -> Line<'static> {
     let theme = app.theme;
     let n = app.check.quotes.len();
-    if n == 0 {
-        let block = Block::new().borders(Borders::ALL).title(" No quotes ");
-        Paragraph::new("This article has no quotations: there is nothing to check.").block(block).render(area, buf);
-        return;
-    }
-    let i = app.selected();
     let quote = &app.check.quotes[i];
     let verdict = app.verdict(i);
     let suggestion = app.suggestion(i);
@@ -263,6 +343,9 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         None => TextSpan::raw("—"),
     });
+    if verdict.needs_recheck() {
+        title.push(TextSpan::styled(format!(" {RECHECK} re-check"), theme.recheck()));
+    }
     title.push(TextSpan::raw(" · suggested "));
     // An unsupported quote has no passage: its number would read as a score.
     let figure = if suggestion == Category::Unsupported { String::new() } else { format!(" {similarity:.2}") };
@@ -274,8 +357,33 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         title.push(TextSpan::raw(format!(" · {name}")));
     }
     title.push(TextSpan::raw(" "));
-    let block = Block::new().borders(Borders::ALL).border_style(theme.border(false)).title(Line::from(title));
+    Line::from(title)
+}
+
+fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
+    if app.list() == List::Reported {
+        render_reported_detail(app, area, buf);
+        return;
+    }
+    let theme = app.theme;
+    let n = app.check.quotes.len();
+    if n == 0 {
+        let block = Block::new().borders(Borders::ALL).title(" No quotes ");
+        Paragraph::new("This article has no quotations: there is nothing to check.").block(block).render(area, buf);
+        return;
+    }
+    let i = app.selected();
+    let quote = &app.check.quotes[i];
+    let verdict = app.verdict(i);
+    let block = Block::new().borders(Borders::ALL).border_style(theme.border(false)).title(detail_title(app, i));
     let mut lines = vec![Line::from(diff_line(app, i))];
+    if let Some(old) = &verdict.marked_text {
+        lines.push(Line::from(vec![
+            TextSpan::styled(format!("{RECHECK} marked when it read: "), theme.recheck()),
+            TextSpan::raw(format!("“{}”", old.split_whitespace().collect::<Vec<_>>().join(" "))),
+            TextSpan::styled(" (the quote has changed since: mark it again)", theme.aside()),
+        ]));
+    }
     if let Some(a) = app.source(i) {
         let doc = &app.transcripts[a.transcript];
         let mut place = format!("source: {} line {}", doc.name, doc.line_of(a.source.start));
@@ -335,41 +443,264 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::from(context));
     }
-    if let Some(note) = &verdict.note {
-        lines.push(Line::from(vec![
-            TextSpan::styled("note: ", Style::new().add_modifier(Modifier::BOLD)),
-            TextSpan::raw(note.clone()),
-        ]));
-    }
-    Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).render(area, buf);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let text_area = match &verdict.note {
+        Some(note) => render_note(note, inner, buf),
+        None => inner,
+    };
+    Paragraph::new(lines).wrap(Wrap { trim: false }).render(text_area, buf);
 }
 
-/// A one-line input with its cursor shown as a reversed cell.
-fn input_line(prompt: &str, text: &str, cursor: usize, style: Style) -> Line<'static> {
-    let (before, after) = text.split_at(cursor.min(text.len()));
-    let mut rest = after.chars();
-    let under = rest.next().map_or(" ".to_owned(), |c| c.to_string());
+/// The detail panel's title for a reported item: its number, mark and
+/// suggestion, then who is credited (a narrow title loses its end).
+fn reported_title(app: &App, i: usize) -> Line<'static> {
+    let theme = app.theme;
+    let r = &app.check.reported[i];
+    let judgement = app.judgement(i);
+    let mut title = vec![TextSpan::raw(format!(" Reported {}/{} · mark: ", i + 1, app.check.reported.len()))];
+    title.push(match judgement.mark {
+        Some(mark) => TextSpan::styled(
+            format!("{} {}", mark.symbol(), mark.name()),
+            theme.verdict(mark).add_modifier(Modifier::BOLD),
+        ),
+        None => TextSpan::raw("—"),
+    });
+    if judgement.needs_recheck() {
+        title.push(TextSpan::styled(format!(" {RECHECK} re-check"), theme.recheck()));
+    }
+    title.push(TextSpan::raw(" · suggested "));
+    // An unsupported item has no passage: its share would read as a score.
+    let figure = if r.verdict == Judged::Unsupported { String::new() } else { format!(" {:.2}", r.similarity) };
+    title.push(TextSpan::styled(
+        format!("{} {}{figure}", r.verdict.symbol(), r.verdict.name()),
+        theme.verdict(r.verdict),
+    ));
+    if let Some(name) = &r.item.attributed_to {
+        title.push(TextSpan::raw(format!(" · {}", name.split_whitespace().collect::<Vec<_>>().join(" "))));
+    }
+    title.push(TextSpan::raw(" "));
+    Line::from(title)
+}
+
+/// A reported item's text, its blanks collapsed, the words its flags point
+/// at in the flag style.
+fn reported_text(app: &App, i: usize) -> Vec<TextSpan<'static>> {
+    let r = &app.check.reported[i];
+    let text = &app.article.text;
+    let mut flagged: Vec<Span> = r
+        .evidence
+        .iter()
+        .filter(|e| e.kind != EvidenceKind::Shared)
+        .filter_map(|e| e.article)
+        .map(|s| s.within(r.item.span))
+        .filter(|s| !s.is_empty())
+        .collect();
+    flagged.sort();
+    let mut out = Pieces::default();
+    let mut at = r.item.span.start;
+    for span in flagged {
+        if span.start < at {
+            continue;
+        }
+        out.text(&text[at..span.start]);
+        out.word(text[span.range()].split_whitespace().collect::<Vec<_>>().join(" "), app.theme.flag());
+        at = span.end;
+    }
+    out.text(&text[at..r.item.span.end]);
+    out.spans
+}
+
+fn render_reported_detail(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let i = app.selected_reported();
+    let Some(detail) = app.reported_detail(i) else {
+        let block = Block::new().borders(Borders::ALL).title(" No reported speech ");
+        let key = keymap::key_for(&super::app::Action::SwitchList).unwrap_or_default();
+        Paragraph::new(format!(
+            "This article reports no speech outside its quotations: there is nothing to check here ({key}: the quotes)."
+        ))
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
+        return;
+    };
+    let judgement = app.judgement(i);
+    let block = Block::new().borders(Borders::ALL).border_style(theme.border(false)).title(reported_title(app, i));
+    let mut lines = vec![Line::from(reported_text(app, i))];
+    if let Some(old) = &judgement.marked_text {
+        lines.push(Line::from(vec![
+            TextSpan::styled(format!("{RECHECK} marked when it read: "), theme.recheck()),
+            TextSpan::raw(format!("“{}”", old.split_whitespace().collect::<Vec<_>>().join(" "))),
+            TextSpan::styled(" (the words have changed since: mark it again)", theme.aside()),
+        ]));
+    }
+    match &detail.source {
+        Ok(place) => lines.push(Line::styled(place.clone(), theme.aside())),
+        Err(why) => lines.push(Line::from(vec![
+            TextSpan::styled(
+                format!("{} {NO_PASSAGE}", Judged::Unsupported.symbol()),
+                theme.verdict(Judged::Unsupported).add_modifier(Modifier::BOLD),
+            ),
+            TextSpan::styled(format!(" {why}"), theme.aside()),
+        ])),
+    }
+    lines.push(Line::styled(detail.credit.clone(), theme.aside()));
+    for flag in &detail.flags {
+        lines.push(Line::styled(format!("⚠ {flag}."), theme.alarm()));
+    }
+    if let Some(shared) = &detail.shared {
+        lines.push(Line::from(vec![
+            TextSpan::styled("shared words: ", theme.aside().add_modifier(Modifier::BOLD)),
+            TextSpan::styled(shared.clone(), theme.aside()),
+        ]));
+    }
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let text_area = match &judgement.note {
+        Some(note) => render_note(note, inner, buf),
+        None => inner,
+    };
+    Paragraph::new(lines).wrap(Wrap { trim: false }).render(text_area, buf);
+}
+
+/// The note on the panel's last row, which it has to itself so that it
+/// always shows: one too long for it is cut, and `e` shows it all. Returns
+/// the rows left for the rest.
+fn render_note(note: &str, inner: Rect, buf: &mut Buffer) -> Rect {
+    if inner.height < 2 {
+        return inner;
+    }
+    let label = "note: ";
+    let room = usize::from(inner.width).saturating_sub(label.len());
+    let flat = note.split_whitespace().collect::<Vec<_>>().join(" ");
     Line::from(vec![
-        TextSpan::styled(prompt.to_owned(), style),
-        TextSpan::raw(before.to_owned()),
-        TextSpan::styled(under, Style::new().add_modifier(Modifier::REVERSED)),
-        TextSpan::raw(rest.as_str().to_owned()),
+        TextSpan::styled(label, Style::new().add_modifier(Modifier::BOLD)),
+        TextSpan::raw(cut_end(&flat, room)),
     ])
+    .render(Rect::new(inner.x, inner.bottom() - 1, inner.width, 1), buf);
+    Rect { height: inner.height - 1, ..inner }
+}
+
+/// At most `width` columns of `text`, its end given up for `…`.
+#[must_use]
+pub fn cut_end(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut used = 0;
+    let kept: String = cells(text, 0, text.len(), 0)
+        .take_while(|c| {
+            used += c.width;
+            used < width
+        })
+        .map(|c| c.shown)
+        .collect();
+    format!("{}…", kept.trim_end())
+}
+
+/// A one-line input in `room` columns, its prompt included, with the
+/// cursor shown as a reversed cell. A text too long for the room scrolls
+/// half a room at a time, so that the cursor is always in view; a side cut
+/// off shows `…`. Widths are those the panes use ([`cells`]): a wide
+/// character or an emoji takes two columns.
+#[must_use]
+pub fn input_line(prompt: &str, text: &str, cursor: usize, room: usize, style: Style) -> Line<'static> {
+    let cells: Vec<(usize, usize)> = cells(text, 0, text.len(), 0).map(|c| (c.offset, c.width)).collect();
+    // The cell the cursor is in, or (past the end) its own blank cell.
+    let cursor_cell =
+        if cursor >= text.len() { cells.len() } else { cells.partition_point(|&(offset, _)| offset <= cursor) - 1 };
+    let mut widths: Vec<usize> = cells.iter().map(|&(_, w)| w).collect();
+    if cursor_cell == cells.len() {
+        widths.push(1);
+    }
+    let (first, end, cut_left, cut_right) = window(&widths, cursor_cell, room.saturating_sub(prompt.width()));
+    let at = |cell: usize| cells.get(cell).map_or(text.len(), |&(offset, _)| offset);
+    let under = if cursor_cell < cells.len() { &text[at(cursor_cell)..at(cursor_cell + 1)] } else { " " };
+    let mut spans = vec![TextSpan::styled(prompt.to_owned(), style)];
+    if cut_left {
+        spans.push(TextSpan::raw("…"));
+    }
+    spans.push(TextSpan::raw(text[at(first)..at(cursor_cell)].to_owned()));
+    spans.push(TextSpan::styled(under.to_owned(), Style::new().add_modifier(Modifier::REVERSED)));
+    spans.push(TextSpan::raw(text[at(cursor_cell + 1)..at(end)].to_owned()));
+    if cut_right {
+        spans.push(TextSpan::raw("…"));
+    }
+    Line::from(spans)
+}
+
+/// The cells of an input that show in `width` columns, as `(first, end)`
+/// indices, and whether each side is cut off (and shows `…`). The window
+/// starts at a multiple of half the width, the first one that shows the
+/// cursor's cell: with `abcdefghijklmnopqrstuvwxyz` in ten columns, the
+/// cursor on `m` shows `…fghijklm…`, and on `u` `…uvwxyz`.
+fn window(widths: &[usize], cursor: usize, width: usize) -> (usize, usize, bool, bool) {
+    if widths.iter().sum::<usize>() <= width {
+        return (0, widths.len(), false, false);
+    }
+    // As many cells from `first` as fit in `room` columns.
+    let fit = |first: usize, room: usize| {
+        let mut used = 0;
+        let taken = widths[first..].iter().take_while(|&&w| {
+            used += w;
+            used <= room
+        });
+        first + taken.count()
+    };
+    let step = (width / 2).max(1);
+    let (mut first, mut start_column, mut column) = (0, 0, 0);
+    while first <= cursor {
+        let cut_left = first > 0;
+        let room = width.saturating_sub(usize::from(cut_left));
+        let mut end = fit(first, room);
+        if end < widths.len() {
+            end = fit(first, room.saturating_sub(1));
+        }
+        if cursor < end {
+            return (first, end, cut_left, end < widths.len());
+        }
+        column += step;
+        while first < widths.len() && start_column < column {
+            start_column += widths[first];
+            first += 1;
+        }
+    }
+    // Too narrow for more: the cursor's cell alone.
+    (cursor, cursor + 1, false, false)
 }
 
 fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let (counts, unmarked) = app.counts();
     // While something is being typed or said, it gets the line; the counts
     // give way to the state of the session alone.
     let busy = app.notice().is_some() || matches!(app.mode(), Mode::Note(_) | Mode::Search(_));
     let mut right: Vec<TextSpan<'static>> = Vec::new();
     if !busy {
-        for (category, count) in Category::ALL.iter().zip(counts) {
-            right.push(TextSpan::styled(format!("{}{count}", category.symbol()), theme.category(*category)));
-            right.push(TextSpan::raw(" "));
-        }
+        // The counts of the list walked through.
+        let (unmarked, recheck) = match app.list() {
+            List::Quotes => {
+                let Counts { marked, unmarked, recheck } = app.counts();
+                for (category, count) in Category::ALL.iter().zip(marked) {
+                    right.push(TextSpan::styled(format!("{}{count}", category.symbol()), theme.category(*category)));
+                    right.push(TextSpan::raw(" "));
+                }
+                (unmarked, recheck)
+            }
+            List::Reported => {
+                let ReportedCounts { marked, unmarked, recheck } = app.reported_counts();
+                for (verdict, count) in Judged::ALL.iter().zip(marked) {
+                    right.push(TextSpan::styled(format!("{}{count}", verdict.symbol()), theme.verdict(*verdict)));
+                    right.push(TextSpan::raw(" "));
+                }
+                (unmarked, recheck)
+            }
+        };
         right.push(TextSpan::raw(format!("· {unmarked} unmarked")));
+        if recheck > 0 {
+            right.push(TextSpan::raw(" · "));
+            right.push(TextSpan::styled(format!("{RECHECK}{recheck} to re-check"), theme.recheck()));
+        }
     }
     let sep = if busy { "" } else { " · " };
     match app.save_state() {
@@ -385,21 +716,28 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let right_width = u16::try_from(right.width()).unwrap_or(area.width).min(area.width);
     let left_area = Rect::new(area.x, area.y, area.width.saturating_sub(right_width + 1), 1);
     let room = usize::from(left_area.width).saturating_sub(1);
+    // A narrow line keeps its room for the text, the prompt made short.
+    let prompt = |long: String, short: &str| if long.width() + 20 <= room { long } else { short.to_owned() };
     let left = match app.mode() {
         Mode::Search(input) => input_line(
-            &format!(" search the {}: ", side_name(app.focus())),
+            &prompt(format!(" search the {}: ", side_name(app.focus())), " search: "),
             &input.text,
             input.cursor,
+            room,
             theme.border(true),
         ),
-        Mode::Note(input) => {
-            input_line(" note (Enter keeps, Esc cancels): ", &input.text, input.cursor, theme.border(true))
-        }
+        Mode::Note(input) => input_line(
+            &prompt(" note (Enter keeps, Esc cancels): ".to_owned(), " note: "),
+            &input.text,
+            input.cursor,
+            room,
+            theme.border(true),
+        ),
         mode => match app.notice() {
             Some(notice) => {
                 Line::styled(format!(" {}", elide_middle(notice, room)), Style::new().add_modifier(Modifier::BOLD))
             }
-            None => Line::from(format!(" {}", keymap::footer_within(mode, room))),
+            None => Line::from(format!(" {}", keymap::footer_within(mode, app.list(), room))),
         },
     };
     left.render(left_area, buf);
@@ -421,10 +759,11 @@ pub fn elide_middle(text: &str, width: usize) -> String {
     format!("{front}…{back}")
 }
 
-/// The help's lines: every key of every table, the mouse, the legend of
-/// categories and differences, and the marks whose quotes are gone.
+/// The help's lines for a column `width` wide: every key of every table,
+/// the mouse, the legend of categories and differences, and the marks
+/// whose quotes are gone (each on one line, cut with `…` if need be).
 #[must_use]
-pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
     let heading =
         |s: &str| Line::styled(s.to_owned(), Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
@@ -446,10 +785,11 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     lines.push(Line::raw(""));
     lines.push(heading("Mouse"));
     lines.push(Line::raw("wheel         scroll the pane under the mouse"));
-    lines.push(Line::raw("click         select a highlighted quote or source"));
+    lines.push(Line::raw("click         select the highlighted item under it"));
     lines.push(Line::raw(""));
     lines.push(heading("While typing a note or a search"));
     lines.extend(keys(keymap::INPUT));
+    lines.push(Line::raw("paste         inserted at the cursor, on one line"));
     lines.push(Line::raw(""));
     lines.push(heading("In this help"));
     lines.extend(keys(keymap::HELP));
@@ -483,14 +823,79 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
             TextSpan::raw(format!("{}{:<13}{what}", " ".repeat(pad), kind.name())),
         ]));
     }
+    lines.extend(reported_legend(app));
+    let quotes = (0..app.check.quotes.len()).filter(|&i| app.verdict(i).needs_recheck()).map(|i| {
+        let v = app.verdict(i);
+        let mark = v.mark.map_or("—".to_owned(), |m| format!("{} {}", m.symbol(), m.name()));
+        (format!("quote {}", i + 1), mark, v.marked_text.clone())
+    });
+    let reported = (0..app.check.reported.len()).filter(|&i| app.judgement(i).needs_recheck()).map(|i| {
+        let j = app.judgement(i);
+        let mark = j.mark.map_or("—".to_owned(), |m| format!("{} {}", m.symbol(), m.name()));
+        (format!("reported {}", i + 1), mark, j.marked_text.clone())
+    });
+    let recheck: Vec<(String, String, Option<String>)> = quotes.chain(reported).collect();
+    if !recheck.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading(&format!("Marks to re-check ({RECHECK}: the words were edited after they were marked)")));
+        for (item, mark, old) in recheck {
+            let old = crate::report::shorten(old.as_deref().unwrap_or_default(), 50);
+            lines.push(Line::raw(format!("{item} · {mark} · marked when it read “{old}”")));
+        }
+    }
     if !app.session.orphans.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(heading("Marks whose quotes are no longer in the article (kept in the session)"));
+        lines.push(heading("Marks whose items are no longer in the article (kept in the session)"));
         for orphan in &app.session.orphans {
-            let mark = orphan.mark.map_or("—".to_owned(), |m| format!("{} {}", m.symbol(), m.name()));
-            let note = orphan.note.as_deref().map(|n| format!(" · note: {n}")).unwrap_or_default();
-            lines.push(Line::raw(format!("“{}” · {mark}{note}", crate::report::shorten(&orphan.quote, 60))));
+            let mark = match (orphan.mark, orphan.verdict) {
+                (Some(m), _) => format!("{} {}", m.symbol(), m.name()),
+                (None, Some(v)) => format!("{} {}", v.symbol(), v.name()),
+                (None, None) => "—".to_owned(),
+            };
+            let note = orphan
+                .note
+                .as_deref()
+                .map(|n| format!(" · note: {}", crate::report::shorten(n, 1000)))
+                .unwrap_or_default();
+            let line = format!("“{}” · {mark}{note}", crate::report::shorten(&orphan.quote, 60));
+            lines.push(Line::raw(cut_end(&line, width)));
         }
+    }
+    lines
+}
+
+/// The help's legend of reported speech: the verdicts, the kinds of
+/// evidence.
+fn reported_legend(app: &App) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let heading =
+        |s: &str| Line::styled(s.to_owned(), Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
+    let mut lines = Vec::new();
+    lines.push(Line::raw(""));
+    let switch = keymap::key_for(&super::app::Action::SwitchList).unwrap_or_default();
+    lines.push(heading(&format!("Reported speech ({switch}; italics, the gutter's third column)")));
+    for (v, what) in Judged::ALL.iter().zip([
+        "a passage of the credited speaker says it",
+        "a passage on this point, changed by the report",
+        "no passage of the transcript bears on it",
+    ]) {
+        lines.push(Line::from(vec![
+            TextSpan::styled(format!("{} {:<12}", v.symbol(), v.name()), theme.reported(*v)),
+            TextSpan::raw(what),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(heading("Evidence, in the reported item's panel (⚠: a flag)"));
+    for (kind, what) in [
+        (EvidenceKind::Shared, "words the item and its passage share"),
+        (EvidenceKind::Negation, "a negation lost or added"),
+        (EvidenceKind::Number, "a number or a date changed"),
+        (EvidenceKind::Hedge, "a hedge or a condition dropped: made certain"),
+        (EvidenceKind::Scope, "a scope widened (some → all)"),
+        (EvidenceKind::Speaker, "the words are another speaker's"),
+    ] {
+        let style = if kind == EvidenceKind::Shared { theme.aside() } else { theme.flag() };
+        lines.push(Line::from(vec![TextSpan::styled(format!("{:<14}", kind.name()), style), TextSpan::raw(what)]));
     }
     lines
 }
@@ -502,10 +907,10 @@ const TWO_COLUMNS: u16 = 100;
 /// near the middle.
 #[must_use]
 pub fn help_columns(app: &App, width: u16) -> Vec<Vec<Line<'static>>> {
-    let lines = help_lines(app);
     if width < TWO_COLUMNS {
-        return vec![lines];
+        return vec![help_lines(app, usize::from(width))];
     }
+    let lines = help_lines(app, usize::from(width / 2));
     let breaks: Vec<usize> = (1..lines.len()).filter(|&i| lines[i - 1].width() == 0).collect();
     let middle = lines.len() / 2;
     let cut = breaks.into_iter().min_by_key(|&b| b.abs_diff(middle)).unwrap_or(middle);
@@ -527,7 +932,15 @@ fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         " Help · ? close ".to_owned()
     };
-    let block = Block::new().borders(Borders::ALL).border_style(app.theme.border(true)).title(title);
+    let mut block = Block::new().borders(Borders::ALL).border_style(app.theme.border(true)).title(title);
+    // The help covers the status line: a notice goes on its bottom edge.
+    if let Some(notice) = app.notice() {
+        let room = usize::from(popup.width.saturating_sub(4));
+        block = block.title_bottom(Line::styled(
+            format!(" {} ", elide_middle(notice, room.saturating_sub(2))),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+    }
     let inner = block.inner(popup);
     block.render(popup, buf);
     let count = u16::try_from(columns.len()).unwrap_or(1);

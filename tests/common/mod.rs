@@ -134,3 +134,77 @@ pub fn score(gold: &Value, report: &Value) -> Score {
 pub fn offset(v: &Value) -> usize {
     usize::try_from(v.as_u64().expect("a number")).expect("fits in usize")
 }
+
+/// The scores of a report's reported speech against gold labels, with the
+/// rules of the project's scorer: a gold item is found when a report item
+/// overlaps it by at least half of the shorter of the two (one to one,
+/// largest overlap first); its source is right when it overlaps one of
+/// the gold spans by at least 30% of the shorter (a gold `unsupported`
+/// item is right when the report says unsupported or gives no source).
+#[derive(Debug, PartialEq)]
+pub struct ReportedScore {
+    pub recall: f64,
+    pub precision: f64,
+    pub alignment: f64,
+    pub verdict: f64,
+    pub problems: Vec<String>,
+}
+
+fn covers(a: (u64, u64), b: (u64, u64), share: f64) -> bool {
+    let shorter = (a.1 - a.0).min(b.1 - b.0);
+    shorter > 0 && overlap(a, b) as f64 >= share * shorter as f64
+}
+
+pub fn score_reported(gold: &Value, report: &Value) -> ReportedScore {
+    let gold_items = gold["reported"].as_array().expect("gold items");
+    let items = report["reported"].as_array().map(Vec::as_slice).unwrap_or_default();
+    let gold_span = |g: &Value| (g["article_start"].as_u64().expect("start"), g["article_end"].as_u64().expect("end"));
+    let mut pairs = Vec::new();
+    for (gi, g) in gold_items.iter().enumerate() {
+        for (ti, t) in items.iter().enumerate() {
+            if covers(gold_span(g), span(&t["article"]), 0.5) {
+                pairs.push((overlap(gold_span(g), span(&t["article"])), gi, ti));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.cmp(a));
+    let mut matched: Vec<Option<usize>> = vec![None; gold_items.len()];
+    let mut used = vec![false; items.len()];
+    for (_, gi, ti) in pairs {
+        if matched[gi].is_none() && !used[ti] {
+            matched[gi] = Some(ti);
+            used[ti] = true;
+        }
+    }
+    let (mut found, mut aligned, mut right) = (0usize, 0usize, 0usize);
+    let mut problems = Vec::new();
+    for (gi, g) in gold_items.iter().enumerate() {
+        let Some(ti) = matched[gi] else {
+            problems.push(format!("missed {}", g["text"]));
+            continue;
+        };
+        found += 1;
+        let t = &items[ti];
+        let ok = if g["verdict"] == "unsupported" {
+            t["verdict"] == "unsupported" || t["source"].is_null()
+        } else {
+            !t["source"].is_null()
+                && g["source_spans"].as_array().expect("spans").iter().any(|s| {
+                    covers(span(&t["source"]), (s[0].as_u64().expect("start"), s[1].as_u64().expect("end")), 0.3)
+                })
+        };
+        aligned += usize::from(ok);
+        right += usize::from(t["verdict"] == g["verdict"]);
+        if !ok || t["verdict"] != g["verdict"] {
+            problems.push(format!("{} gold {} got {} aligned {ok}", g["text"], g["verdict"], t["verdict"]));
+        }
+    }
+    let n = found.max(1) as f64;
+    ReportedScore {
+        recall: if gold_items.is_empty() { 1.0 } else { found as f64 / gold_items.len() as f64 },
+        precision: if items.is_empty() { 1.0 } else { found as f64 / items.len() as f64 },
+        alignment: aligned as f64 / n,
+        verdict: right as f64 / n,
+        problems,
+    }
+}
