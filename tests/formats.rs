@@ -63,6 +63,59 @@ fn captions(vtt: bool) -> String {
     out
 }
 
+/// How captions mark a change of speaker.
+#[derive(Clone, Copy, Debug)]
+enum Marker {
+    /// `- ` at the start of a line (SubRip).
+    Dash,
+    /// `>> ` at the start of a line.
+    Chevrons,
+    /// `<v Name>` (WebVTT).
+    Voice,
+}
+
+/// The sample transcript as captions whose speaker changes are marked
+/// only from turn `from` on: the opening turns run unmarked, as when a
+/// captioner starts marking at the first change they hear.
+fn captions_marked_from(marker: Marker, from: usize) -> String {
+    let vtt = matches!(marker, Marker::Voice);
+    let mut out = if vtt { "WEBVTT\n\n".to_owned() } else { String::new() };
+    let mut at = 0u64;
+    for (turn, (speaker, words)) in sample_turns().into_iter().enumerate() {
+        let words: Vec<&str> = words.split_whitespace().collect();
+        for (i, cue) in words.chunks(10).enumerate() {
+            let sep = if vtt { '.' } else { ',' };
+            let _ = writeln!(out, "{} --> {}", clock(at, sep), clock(at + 3000, sep));
+            let line = cue.join(" ");
+            let name = speaker.as_deref().unwrap_or("Host");
+            let _ = match (turn >= from && i == 0, marker) {
+                (false, _) => write!(out, "{line}\n\n"),
+                (true, Marker::Dash) => write!(out, "- {line}\n\n"),
+                (true, Marker::Chevrons) => write!(out, ">> {line}\n\n"),
+                (true, Marker::Voice) => write!(out, "<v {name}>{line}\n\n"),
+            };
+            at += 3000;
+        }
+    }
+    out
+}
+
+#[test]
+fn words_said_before_the_first_speaker_change_in_captions_are_matched() {
+    let text = json_report(&[&path("assets/article.txt"), &path("assets/transcript.txt")]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let turns = sample_turns().len();
+    for marker in [Marker::Dash, Marker::Chevrons, Marker::Voice] {
+        // Marked from the second turn, from the middle, and never.
+        for from in [1, turns / 2, turns] {
+            let name = if matches!(marker, Marker::Voice) { "t.vtt" } else { "t.srt" };
+            let file = temp_file(dir.path(), name, captions_marked_from(marker, from).as_bytes());
+            let report = json_report(&[&path("assets/article.txt"), &file]);
+            assert_eq!(categories(&report), categories(&text), "{marker:?} from turn {from}");
+        }
+    }
+}
+
 fn categories(report: &Value) -> Vec<String> {
     report["quotes"]
         .as_array()

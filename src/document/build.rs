@@ -206,8 +206,16 @@ impl<'a> Builder<'a> {
     /// Starts a new speaker turn here (ending the one before).
     pub fn turn(&mut self, speaker: Option<&str>, label: Option<Span>) {
         let here = self.text.len();
-        if let Some(last) = self.turns.last_mut() {
-            last.body.end = here;
+        match self.turns.last_mut() {
+            Some(last) => last.body.end = here,
+            // The text before the first speaker change is a turn of its
+            // own, by someone unnamed: words outside every turn could not
+            // be matched.
+            None if here > 0 => {
+                let time = self.times.first().filter(|t| t.0 == 0).map(|t| t.1);
+                self.turns.push(Turn { body: Span::new(0, here), label: None, speaker: None, time });
+            }
+            None => {}
         }
         let speaker = speaker.map(|name| {
             self.speakers.iter().position(|s| s == name).unwrap_or_else(|| {
@@ -392,5 +400,31 @@ mod tests {
         assert_eq!(built.turns[0].time, Some(1500));
         assert_eq!(built.turns[1].body, Span::new(4, 7));
         assert_eq!(built.times, [(0, 1500), (4, 2500)]);
+    }
+
+    #[test]
+    fn the_text_before_the_first_speaker_change_is_a_turn_by_someone_unnamed() {
+        let source = "one two three";
+        let mut b = Builder::new(source);
+        b.time(1000);
+        b.copy(0, 7);
+        b.space();
+        b.turn(Some("Bo"), None);
+        b.copy(8, 13);
+        let built = b.finish();
+        let turns: Vec<_> = built.turns.iter().map(|t| (&built.text[t.body.range()], t.speaker, t.time)).collect();
+        assert_eq!(turns, [("one two ", None, Some(1000)), ("three", Some(0), None)]);
+    }
+
+    #[test]
+    fn a_blank_before_the_first_turn_is_no_turn() {
+        let source = "  one";
+        let mut b = Builder::new(source);
+        b.space();
+        b.turn(Some("Ann"), None);
+        b.copy(2, 5);
+        let built = b.finish();
+        assert_eq!(built.turns.len(), 1);
+        assert_eq!(built.turns[0].speaker, Some(0));
     }
 }
