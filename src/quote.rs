@@ -140,6 +140,13 @@ fn opens(prev: Option<char>, next: Option<char>) -> bool {
     before && next.is_some_and(|c| !c.is_whitespace())
 }
 
+/// Could a French guillemet open a quote here: as [`opens`] does, or with
+/// the space French typography puts inside (`« Nous »`, often a no-break
+/// space) before something that is not a space.
+fn opens_spaced(text: &str, prev: Option<char>, inner: usize, ceiling: usize) -> bool {
+    opens(prev, text[inner..ceiling].trim_start().chars().next())
+}
+
 /// Could a quote close here: after something that is not a space.
 fn closes(prev: Option<char>) -> bool {
     prev.is_some_and(|c| !c.is_whitespace())
@@ -190,8 +197,11 @@ fn double_quotes(text: &str, paragraphs: &[Span]) -> Vec<Found> {
             let next = char_after(text, at + c.len_utf8(), para.end);
             match &mut open {
                 None => {
+                    let inner = at + c.len_utf8();
                     if matches!(c, '"' | '“' | '„' | '«' | '»' | '”' | '「' | '『')
-                        && (opens(prev, next) || matches!(c, '「' | '『'))
+                        && (opens(prev, next)
+                            || matches!(c, '「' | '『')
+                            || (c == '«' && opens_spaced(text, prev, inner, para.end)))
                     {
                         open = Some(Open::new(at, c));
                     }
@@ -199,7 +209,7 @@ fn double_quotes(text: &str, paragraphs: &[Span]) -> Vec<Found> {
                 Some(o) => {
                     let is_closer = closers(o.opener).contains(&c);
                     let pushed = |mark: usize, at: usize, c: char| Found {
-                        inner: Span::new(mark + text[mark..].chars().next().map_or(1, char::len_utf8), at),
+                        inner: trim(text, Span::new(mark + text[mark..].chars().next().map_or(1, char::len_utf8), at)),
                         marked: Span::new(mark, at + c.len_utf8()),
                     };
                     if o.opener == '"' && c == '"' && !closes(prev) && opens(prev, next) {
@@ -213,14 +223,17 @@ fn double_quotes(text: &str, paragraphs: &[Span]) -> Vec<Found> {
                             None if opens(prev, next) => o.straight_inside = Some(at),
                             None => {}
                         }
-                    } else if c == o.opener && !is_closer && opens(prev, next) {
+                    } else if c == o.opener
+                        && !is_closer
+                        && (opens(prev, next) || (c == '«' && opens_spaced(text, prev, at + c.len_utf8(), para.end)))
+                    {
                         o.nested.push(at);
                     } else if is_closer && !o.nested.is_empty() {
                         let mark = o.nested.pop().expect("non-empty");
                         found.push(pushed(mark, at, c));
                     } else if is_closer && (closes(prev) || c != '"') {
                         found.push(Found {
-                            inner: Span::new(o.inner, at),
+                            inner: trim(text, Span::new(o.inner, at)),
                             marked: Span::new(o.mark, at + c.len_utf8()),
                         });
                         open = None;
@@ -268,6 +281,13 @@ fn single_quotes(text: &str, paragraphs: &[Span], doubles: &[Found]) -> Vec<Foun
             let inner = at + c.len_utf8();
             let prev = char_before(text, at, para.start);
             let next = char_after(text, inner, end);
+            // French typography puts a space inside `‹ … ›`.
+            let (inner, next) = if c == '‹' && next.is_some_and(char::is_whitespace) {
+                let words = text[inner..end].trim_start();
+                (end - words.len(), words.chars().next())
+            } else {
+                (inner, next)
+            };
             if !opens(prev, next) || !next.is_some_and(char::is_alphabetic) {
                 continue;
             }
@@ -280,7 +300,7 @@ fn single_quotes(text: &str, paragraphs: &[Span], doubles: &[Found]) -> Vec<Foun
             }
             if let Some(close) = single_closer(text, inner, end, c) {
                 found.push(Found {
-                    inner: Span::new(inner, close),
+                    inner: trim(text, Span::new(inner, close)),
                     marked: Span::new(at, close + text[close..].chars().next().map_or(1, char::len_utf8)),
                 });
                 skip_until = close + 1;
@@ -304,7 +324,8 @@ fn single_closer(text: &str, from: usize, end: usize, opener: char) -> Option<us
         }
         let prev = char_before(text, at, from);
         let next = char_after(text, at + c.len_utf8(), end);
-        if closes(prev) && !next.is_some_and(char::is_alphanumeric) {
+        // `›` closes only `‹`, spaced or not; an apostrophe must follow a word.
+        if (closes(prev) || opener == '‹') && !next.is_some_and(char::is_alphanumeric) {
             return Some(at);
         }
     }

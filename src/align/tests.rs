@@ -75,6 +75,12 @@ fn variants_of_form_keep_a_quote_verbatim() {
     case("$5 million for schools", "We gave 5 million dollars for schools.", Verbatim, &["variant $/dollars"]);
     case("a 5% rise", "there was a 5 percent rise", Verbatim, &["variant %/percent"]);
     case(
+        "mosquitoes carry the virus",
+        "Well, mosquitos carry the virus, we know that.",
+        Verbatim,
+        &["variant mosquitoes/mosquitos"],
+    );
+    case(
         "taxes on anyone making under $400,000",
         "no new taxes on anyone making under four hundred thousand dollars a year",
         Verbatim,

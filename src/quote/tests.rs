@@ -34,6 +34,11 @@ fn double_quotes() {
         r#"He said "⟦any means⟧" would be used."#,
         "He said “⟦any means⟧” would be used.",
         "Il a dit «⟦jamais⟧» hier.",
+        "Il a dit « ⟦nous ne voulons pas la guerre⟧ » hier.",
+        "Il a dit «\u{a0}⟦jamais⟧\u{a0}» hier.",
+        "Il a dit «\u{202f}⟦jamais de la vie⟧\u{202f}», puis « ⟦peut-être⟧ ».",
+        "« ⟦Nous sommes prêts, ‹ ⟦coûte que coûte⟧ ›, à négocier⟧ », a-t-il dit.",
+        "« ⟦Une phrase qui ne se ferme pas⟧",
         "Er sagte „⟦niemals⟧“ gestern.",
         "他说「⟦我们准备好了⟧」。",
         "彼は『⟦大丈夫⟧』と言った。",
@@ -88,6 +93,8 @@ fn a_quote_over_several_paragraphs_is_one_quote() {
 fn a_stray_mark_does_not_swallow_the_article() {
     assert_quotes("He said \"⟦we will win, and left⟧\n\nNext paragraph with \"⟦a quote⟧\" inside.");
     assert_quotes("A stray \" mark and \"⟦a real quote⟧\" here.");
+    // Guillemets as arrows, or spaced with nothing inside, open nothing.
+    assert_quotes("Page suivante » et « » vide, puis « ⟦vrai⟧ ».");
 }
 
 #[test]

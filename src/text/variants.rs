@@ -117,7 +117,9 @@ fn canonical_single(word: &str) -> String {
 
 /// British and American spelling by rule, applied to both sides:
 /// `-our` → `-or`, `-ise` → `-ize`, `-yse` → `-yze`, `-tre`/`-bre` →
-/// `-ter`/`-ber`, and `-lled`/`-lling` after a known root → one `l`.
+/// `-ter`/`-ber`, `-lled`/`-lling` after a known root → one `l`, and the
+/// plural `-oes` → `-os` (`mosquitoes`, `tornadoes`, `zeroes`) after a root
+/// of three letters or more, so that `does`, `goes`, `toes` keep theirs.
 fn spelling_rules(word: &str) -> Option<String> {
     const IZE_SUFFIXES: &[&str] = &["e", "es", "ed", "ing", "er", "ers", "ation", "ations", "ational", "able"];
     const OUR_SUFFIXES: &[&str] = &[
@@ -149,6 +151,11 @@ fn spelling_rules(word: &str) -> Option<String> {
         {
             return Some(format!("{root}{american}"));
         }
+    }
+    if let Some(root) = word.strip_suffix("oes")
+        && root.chars().count() >= 3
+    {
+        return Some(format!("{root}os"));
     }
     for suffix in ["ed", "ing", "er", "ers", "or", "ors"] {
         if let Some(root) = word.strip_suffix(suffix).and_then(|w| w.strip_suffix("ll"))
@@ -840,6 +847,10 @@ mod tests {
             ("kiev", "kyiv"),
             ("sergei", "sergey"),
             ("qaddafi", "gaddafi"),
+            ("mosquitoes", "mosquitos"),
+            ("tornadoes", "tornados"),
+            ("zeroes", "zeros"),
+            ("volcanoes", "volcanos"),
         ] {
             assert_eq!(terms(british), terms(american), "{british} / {american}");
         }
@@ -858,6 +869,11 @@ mod tests {
             ("advise", "advice"),
             ("the", "a"),
             ("this", "these"),
+            ("does", "dos"),
+            ("goes", "gos"),
+            ("toes", "tos"),
+            ("shoes", "shos"),
+            ("heroes", "hero"),
         ] {
             assert_ne!(terms(a), terms(b), "{a} / {b}");
         }
