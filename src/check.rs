@@ -713,41 +713,101 @@ const QUALIFIERS: &[&str] = &[
     "mostly",
 ];
 
-/// What an elision leaves out that matters: a negation, a number or a
-/// qualifier (`the elision leaves out “not” (a negation)`).
-#[must_use]
-pub fn elision_warning(elided: &str) -> Option<String> {
-    let words: Vec<String> = elided
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
-        .collect();
-    let mut found: Vec<(String, &str)> = Vec::new();
-    for word in &words {
+/// The words of `text` that bear on what it says — negations, qualifiers
+/// and numbers — each once, with what kind of word it is.
+fn bearing_words(text: &str) -> Vec<(String, &'static str)> {
+    let mut found: Vec<(String, &'static str)> = Vec::new();
+    for word in lower_words(text) {
         let kind = if NEGATIONS.contains(&word.as_str()) || word.ends_with("n't") {
             "a negation"
         } else if QUALIFIERS.contains(&word.as_str()) {
             "a qualifier"
         } else if word.starts_with(|c: char| c.is_ascii_digit())
-            || crate::text::number_value(&[crate::text::canonical_word(word).as_str()]).is_some()
+            || crate::text::number_value(&[crate::text::canonical_word(&word).as_str()]).is_some()
         {
             "a number"
         } else {
             continue;
         };
-        if !found.iter().any(|(w, _)| w == word) {
-            found.push((word.clone(), kind));
+        if !found.iter().any(|(w, _)| *w == word) {
+            found.push((word, kind));
         }
     }
-    if found.is_empty() {
-        return None;
-    }
-    let list: Vec<String> = found.iter().map(|(w, kind)| format!("“{w}” ({kind})")).collect();
-    Some(format!("the elision leaves out {}", list.join(", ")))
+    found
 }
 
-/// What the elisions of a source leave out that matters, one warning per
-/// elision that drops something.
+/// The lowercased words of a text, apostrophes kept (`don't`).
+fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+/// `“not” (a negation), “40” (a number)`.
+fn listed(words: &[(String, &str)]) -> String {
+    words.iter().map(|(w, kind)| format!("“{w}” ({kind})")).collect::<Vec<_>>().join(", ")
+}
+
+/// What an elision leaves out that matters: a negation, a number or a
+/// qualifier (`the elision leaves out “not” (a negation)`).
+#[must_use]
+pub fn elision_warning(elided: &str) -> Option<String> {
+    let found = bearing_words(elided);
+    (!found.is_empty()).then(|| format!("the elision leaves out {}", listed(&found)))
+}
+
+/// What a difference between a quote and its source changes that matters:
+/// an elision, an omission or an addition of a negation, qualifier or
+/// number, or a substitution that loses or brings one (`may have been`
+/// quoted as `was`, `forty` as `thirty`).
+///
+/// Only an elision is weighed in a paraphrase, whose other differences
+/// are the writer's own words, not changes to the speaker's; and an
+/// omission outside the turn the source opens in leaves out someone
+/// else's words (a stitch across an interjection), not the speaker's.
+#[must_use]
+pub fn difference_warning(d: &Difference, a: &Alignment, article: &Document, doc: &Document) -> Option<String> {
+    let quote = d.quote.map_or("", |s| article.slice(s));
+    let source = d.source.map_or("", |s| doc.slice(s));
+    let close = matches!(a.category, Category::Verbatim | Category::Altered);
+    match d.kind {
+        Kind::Elision => elision_warning(source),
+        _ if !close => None,
+        Kind::Omission if d.source.is_some_and(|s| leaves_turn(doc, s, a.source.start)) => None,
+        Kind::Omission => {
+            let lost = bearing_words(source);
+            (!lost.is_empty()).then(|| format!("the quote leaves out {}", listed(&lost)))
+        }
+        Kind::Addition => {
+            let added = bearing_words(quote);
+            (!added.is_empty()).then(|| format!("the quote adds {}", listed(&added)))
+        }
+        Kind::Substitution => {
+            let (quote_words, source_words) = (bearing_words(quote), bearing_words(source));
+            let lost: Vec<_> = source_words.iter().filter(|w| !quote_words.contains(w)).cloned().collect();
+            let added: Vec<_> = quote_words.iter().filter(|w| !source_words.contains(w)).cloned().collect();
+            let change = match (lost.is_empty(), added.is_empty()) {
+                (true, true) => return None,
+                (false, true) => format!("leaves out {}", listed(&lost)),
+                (true, false) => format!("adds {}", listed(&added)),
+                (false, false) => format!("leaves out {} and adds {}", listed(&lost), listed(&added)),
+            };
+            Some(format!("“{}” for “{}” {change}", quote.trim(), source.trim()))
+        }
+        Kind::Insertion | Kind::Variant | Kind::Disfluency => None,
+    }
+}
+
+/// True when some of `span` lies outside the turn of `doc` at `from`.
+fn leaves_turn(doc: &Document, span: Span, from: usize) -> bool {
+    let turn = |at: usize| doc.turn_at(at).map(|t| t.body);
+    let last = span.end.saturating_sub(1).max(span.start);
+    turn(span.start) != turn(from) || turn(last) != turn(from)
+}
+
+/// What the differences of a source change that matters, one warning per
+/// difference that changes something (see [`difference_warning`]).
 #[must_use]
 pub fn warnings(
     article: &Document,
@@ -757,12 +817,7 @@ pub fn warnings(
 ) -> Vec<String> {
     let Some(a) = source else { return Vec::new() };
     let doc = &transcripts[a.transcript];
-    let mut out: Vec<String> = a
-        .differences
-        .iter()
-        .filter(|d| d.kind == Kind::Elision)
-        .filter_map(|d| d.source.and_then(|s| elision_warning(doc.slice(s))))
-        .collect();
+    let mut out: Vec<String> = a.differences.iter().filter_map(|d| difference_warning(d, a, article, doc)).collect();
     // Only when the quote opens with words of its own in place of the
     // source's lead-in (`We will exterminate` for `to exterminate`) can a
     // negation just before the passage have been dropped.
@@ -784,12 +839,7 @@ const LEAD_IN: usize = 6;
 /// does not carry: `we don't have any intention to [exterminate…]` quoted
 /// as `we will exterminate…`.
 fn negation_before(quote: &str, doc: &Document, source: Span) -> Option<String> {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-            .filter(|w| !w.is_empty())
-            .map(|w| w.to_lowercase().replace('’', "'"))
-            .collect()
-    };
+    let words = lower_words;
     let negation = |w: &String| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't");
     if words(quote).iter().any(negation) {
         return None;

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::align::{Alignment, Category, Difference, Kind};
-use crate::check::{Attribution, Check, Checked, attribution, context, elision_warning, warnings};
+use crate::check::{Attribution, Check, Checked, attribution, context, difference_warning, warnings};
 use crate::document::Document;
 use crate::reported::{self, Evidence, EvidenceKind, ReportedChecked};
 use crate::session::StoredMark;
@@ -363,7 +363,7 @@ impl<'a> Report<'a> {
             source: d.source.map(|s| self.source_text(a, s)),
             quote_span: d.quote.map(|s| Self::json_span(self.article, s)),
             source_span: d.source.map(|s| Self::json_span(doc, s)),
-            warning: (d.kind == Kind::Elision).then(|| d.source.and_then(|s| elision_warning(doc.slice(s)))).flatten(),
+            warning: difference_warning(d, a, self.article, doc),
         }
     }
 

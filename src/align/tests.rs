@@ -284,3 +284,55 @@ fn the_check_reports_each_stage_as_it_begins_and_changes_nothing() {
     assert_eq!(summary(&check), summary(&plain));
     assert_eq!(summary(&check).iter().map(|q| q.1).collect::<Vec<_>>(), [Verbatim, Verbatim]);
 }
+
+/// The warnings of a check of the one quote against a transcript.
+fn warned(quote: &str, transcript: &str) -> Vec<String> {
+    let article = Document::from_text("article.txt", &format!("The minister said: \u{201c}{quote}\u{201d}\n"));
+    let transcripts = [Document::from_text("transcript.txt", transcript)];
+    let check = Check::run(&article, &transcripts);
+    let checked = &check.quotes[0];
+    crate::check::warnings(&article, &checked.quote, checked.source(), &transcripts)
+}
+
+#[test]
+fn changes_that_bear_on_meaning_are_warned_of_wherever_they_are() {
+    for (quote, transcript, expected) in [
+        (
+            "it was a mistake to sign the treaty",
+            "Well, it may have been a mistake to sign the treaty, I think.",
+            &["“was” for “may have been” leaves out “may” (a qualifier)"][..],
+        ),
+        (
+            "We will win this war in the east",
+            "We will not win this war in the east, frankly.",
+            &["the quote leaves out “not” (a negation)"],
+        ),
+        (
+            "We never wanted a war with our neighbours",
+            "We wanted a war with our neighbours, they say.",
+            &["the quote adds “never” (a negation)"],
+        ),
+        (
+            "They fired 30 missiles at the city last night",
+            "They fired forty missiles at the city last night.",
+            &["“30” for “forty” leaves out “forty” (a number) and adds “30” (a number)"],
+        ),
+        (
+            "the sanctions will only hurt the poor",
+            "the sanctions will hurt the poor, nobody else.",
+            &["the quote adds “only” (a qualifier)"],
+        ),
+        // Words of someone else's interjection, left out of a stitched
+        // quote, are not the speaker's.
+        (
+            "That's not true. I voted for that bill twice",
+            "OLENDORF: That's not true.\n\nOKAFOR: Senator, thirty seconds.\n\nOLENDORF: I voted for that bill twice.",
+            &[],
+        ),
+        // A change of an ordinary word bears on nothing.
+        ("especially with a great country like the United States", SPEECH, &[]),
+        ("We fight for our own legitimate security interests", SPEECH, &[]),
+    ] {
+        assert_eq!(warned(quote, transcript), expected, "quote {quote:?}");
+    }
+}
