@@ -132,4 +132,4 @@ pub struct ReportedChecked {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

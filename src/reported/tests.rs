@@ -155,7 +155,7 @@ fn another_occasion_is_told_by_the_words_around_the_item() {
     assert_eq!(found[0].elsewhere, None, "`last month` is what was said, not when");
 }
 
-const INTERVIEW: &str = "Question: What about the library?\n\n\
+pub(crate) const INTERVIEW: &str = "Question: What about the library?\n\n\
 Anna Berg: We do not need a new library in Northgate. The library may close in March if the loan is not approved. \
 Some branches will cut their hours by 17 percent. We have sixteen branches and thirty-five staff.\n\n\
 Question: And the budget?\n\n\

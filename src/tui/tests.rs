@@ -726,17 +726,11 @@ fn snapshot_of_the_loading_frame() {
 
 // Reported speech on the screen.
 
-/// A short interview, and an article reporting it: one quote and five
-/// reported items (two supported, one distorted by a lost negation, one
-/// placed by the article on another occasion, one credited to someone the
-/// transcript gives no turn to).
-const BERG_TRANSCRIPT: &str = "Question: What about the library?\n\n\
-Anna Berg: We do not need a new library in Northgate. The library may close in March if the loan is not approved. \
-Some branches will cut their hours by 17 percent. We have sixteen branches and thirty-five staff.\n\n\
-Question: And the budget?\n\n\
-Anna Berg: The budget is balanced for the third year running, and we kept every branch open.\n\n\
-Question: Tom Ruiz says the new bus depot will be built in Northgate next year.\n\n\
-Tom Ruiz: The new bus depot will be built in Northgate next year, on the old rail yard.\n";
+// A short interview (the one the reported-speech tests judge), and an
+// article reporting it: one quote and five reported items (two supported,
+// one distorted by a lost negation, one placed by the article on another
+// occasion, one credited to someone the transcript gives no turn to).
+use crate::reported::tests::INTERVIEW as BERG_TRANSCRIPT;
 
 const BERG_ARTICLE: &str = "Berg defends the library budget\n\n\
 Anna Berg said the budget was balanced for a third year. \"We kept every branch open,\" Berg said.\n\n\
