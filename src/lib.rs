@@ -32,6 +32,7 @@
 pub mod align;
 pub mod check;
 pub mod document;
+pub mod parallel;
 pub mod quote;
 pub mod report;
 pub mod reported;

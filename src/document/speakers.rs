@@ -167,20 +167,7 @@ struct Label {
 /// dateline, not a conversation.
 #[must_use]
 pub fn labels(text: &str, min_labels: usize) -> Labels {
-    enum Mark {
-        Label { line: usize, label: Label },
-        Heading { line: usize },
-    }
-    let mut marks = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        if let Some(label) = label_at(line) {
-            marks.push(Mark::Label { line: line_start, label });
-        } else if is_heading(line) {
-            marks.push(Mark::Heading { line: line_start });
-        }
-        line_start += line.len();
-    }
+    let marks = marks(text);
     let count = marks.iter().filter(|m| matches!(m, Mark::Label { .. })).count();
     if count == 0 || count < min_labels {
         let whole = Turn { body: Span::new(0, text.len()), label: None, speaker: None, time: None };
@@ -229,6 +216,42 @@ pub fn labels(text: &str, min_labels: usize) -> Labels {
     out
 }
 
+/// A line that opens a turn: with a speaker label, or a heading.
+enum Mark {
+    Label { line: usize, label: Label },
+    Heading { line: usize },
+}
+
+/// The marks of every line of `text`, in order; a long text is read on
+/// every core, each reading whole lines.
+fn marks(text: &str) -> Vec<Mark> {
+    let threads = crate::parallel::threads_for(text.len());
+    let mut cuts = vec![0];
+    for part in 1..threads {
+        let want = (text.len() * part / threads).max(*cuts.last().expect("a cut"));
+        let at = memchr::memchr(b'\n', &text.as_bytes()[want..]).map_or(text.len(), |n| want + n + 1);
+        cuts.push(at);
+    }
+    cuts.push(text.len());
+    let pieces = crate::parallel::map(threads, threads, |p| marks_in(text, cuts[p]..cuts[p + 1]), &mut |_| {});
+    pieces.into_iter().flatten().collect()
+}
+
+/// The marks of the lines of `text[range]`, which starts a line.
+fn marks_in(text: &str, range: std::ops::Range<usize>) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    let mut line_start = range.start;
+    for line in text[range].split_inclusive('\n') {
+        if let Some(label) = label_at(line) {
+            marks.push(Mark::Label { line: line_start, label });
+        } else if is_heading(line) {
+            marks.push(Mark::Heading { line: line_start });
+        }
+        line_start += line.len();
+    }
+    marks
+}
+
 /// A timestamp token at the start of `s` (`00:12:41`, `[00:12:41]`,
 /// `(1:02)`): its length in bytes and its time.
 fn leading_time(s: &str) -> Option<(usize, u64)> {
@@ -237,6 +260,11 @@ fn leading_time(s: &str) -> Option<(usize, u64)> {
         '(' => (1, ')'),
         _ => (0, ' '),
     };
+    // A time starts with a digit: most lines are turned away here, before
+    // any search along them.
+    if !s.as_bytes().get(open).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let inner_end = if open == 1 { s.find(close)? } else { s.find(char::is_whitespace).unwrap_or(s.len()) };
     let token = &s[open..inner_end];
     if !token.contains(':') || !token.starts_with(|c: char| c.is_ascii_digit()) {
@@ -294,10 +322,9 @@ fn label_at(line: &str) -> Option<Label> {
 
 /// `Name: text`, `Name: (01:02) text`, `Name:` alone on its line.
 fn colon_label(content: &str, start: usize) -> Option<Label> {
-    let colon = start + content[start..].find(':')?;
-    if colon - start > 48 {
-        return None;
-    }
+    // A name is at most 48 bytes: look for its colon that far only.
+    let window = &content.as_bytes()[start..content.len().min(start + 49)];
+    let colon = start + memchr::memchr(b':', window)?;
     let after = &content[colon + 1..];
     if !(after.is_empty() || after.starts_with([' ', '\t'])) {
         return None;
@@ -340,8 +367,38 @@ fn header_label(content: &str, start: usize) -> Option<Label> {
 /// `Senator MARKHAM. Thank you.` or `The CHAIRMAN. The hearing…`.
 fn congressional_label(content: &str, start: usize) -> Option<Label> {
     let rest = &content[start..];
-    let ends = rest.match_indices(". ").map(|(i, _)| i).chain(rest.strip_suffix('.').map(str::len));
+    // A label opens with a title or with the surname in capitals: most
+    // lines are turned away by their first word.
+    let first = rest.split_whitespace().next()?;
+    let surname_like =
+        first.strip_suffix('.').unwrap_or(first).chars().all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '’'));
+    if !surname_like && !LABEL_TITLES.contains(&first) {
+        return None;
+    }
+    // A label is at most three words (two titles and a surname), so its
+    // dot comes before the fourth word's second byte: look that far only.
+    let fourth = word_start(rest, 3).unwrap_or(rest.len());
+    let reach = rest.len().min(fourth + 2);
+    let dots = memchr::memmem::find_iter(&rest.as_bytes()[..reach], b". ");
+    let ends = dots.chain(rest.strip_suffix('.').map(str::len).filter(|&dot| dot <= fourth));
     ends.take(3).find_map(|dot| congressional_at(content, start, dot))
+}
+
+/// Where the `n`th whitespace-separated word of `s` starts (from 0).
+fn word_start(s: &str, n: usize) -> Option<usize> {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices() {
+        let blank = c.is_whitespace();
+        if !blank && !in_word {
+            if words == n {
+                return Some(i);
+            }
+            words += 1;
+        }
+        in_word = !blank;
+    }
+    None
 }
 
 /// A Congressional label ending with the dot at `start + dot`, if it is one.
@@ -554,6 +611,28 @@ mod tests {
             "In 2022 there were 4:30 of talks\n",
         ] {
             assert_eq!(label_at(line), None, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn labels_are_found_at_the_start_of_long_lines_only() {
+        let long = "word ".repeat(2_000);
+        // A colon 48 bytes along may end a name; one 49 bytes along may not.
+        let name = "Bartholomew Featherstonehaugh-Cholmondeley Sr.";
+        assert_eq!(name.len() + " X".len(), 48);
+        for (line, found) in [
+            (format!("HOLT: {long}\n"), Some("HOLT")),
+            (format!("{name} X: {long}\n"), Some("Bartholomew Featherstonehaugh-Cholmondeley Sr. X")),
+            (format!("{name} XY: {long}\n"), None),
+            (format!("Senator MARKHAM. {long}\n"), Some("Senator MARKHAM")),
+            (format!("Mr. and Mrs. SMITH. {long}\n"), None),
+            ("The CHAIRMAN.\n".to_owned(), Some("The CHAIRMAN")),
+            (format!("{long} MARKHAM. Yes.\n"), None),
+            (format!("{long}: a colon far along\n"), None),
+            (format!("[{long}] Jordan: Well,\n"), None),
+            (format!("[00:12:41] Jordan: {long}\n"), Some("Jordan")),
+        ] {
+            assert_eq!(name_at(&line).as_deref(), found, "{:?}", &line[..line.len().min(60)]);
         }
     }
 
