@@ -17,7 +17,9 @@ pub mod fit;
 pub mod search;
 
 use crate::document::Document;
-use crate::text::{Class, Key, Lexicon, Span, Token, tokenize_into};
+use std::ops::Range;
+
+use crate::text::{Class, Key, Lexicon, Span, Token, Word, WordList, tokenize_into};
 
 pub use classify::Category;
 pub use diff::{Difference, Kind};
@@ -31,11 +33,52 @@ pub struct Transcript<'d> {
 }
 
 impl<'d> Transcript<'d> {
-    /// Tokenizes the turns of a transcript.
+    /// Tokenizes the turns of a transcript, a big one on every core.
     pub fn index(doc: &'d Document, lexicon: &mut Lexicon) -> Self {
-        let mut tokens = Vec::with_capacity(doc.text.len() / 6);
-        for turn in &doc.turns {
-            tokenize_into(&doc.text, turn.body.range(), lexicon, &mut tokens);
+        Self::index_in(doc, lexicon, crate::parallel::threads_for(doc.text.len()))
+    }
+
+    /// Tokenizes the turns of a transcript in `parts` pieces at once.
+    ///
+    /// Each piece is interned into a [`WordList`] of its own, whose words
+    /// then join the lexicon piece by piece in order of first appearance.
+    /// So the tokens, and the id of every word, are those of cutting the
+    /// whole in one go.
+    ///
+    /// The pieces end at a space or line break, which no word holds and
+    /// past which no word looks.
+    pub fn index_in(doc: &'d Document, lexicon: &mut Lexicon, parts: usize) -> Self {
+        let ranges: Vec<Range<usize>> = doc.turns.iter().map(|turn| turn.body.range()).collect();
+        let text = doc.text.as_str();
+        if parts <= 1 {
+            let mut tokens = Vec::with_capacity(text.len() / 6);
+            for range in ranges {
+                tokenize_into(text, range, lexicon, &mut tokens);
+            }
+            return Self { doc, tokens };
+        }
+        let pieces = split_at_blanks(text, &ranges, parts);
+        let cut = |piece: usize| {
+            // The first piece's tokens are followed by the others'.
+            let bytes: usize =
+                if piece == 0 { text.len() } else { pieces[piece].iter().map(ExactSizeIterator::len).sum() };
+            let (mut words, mut tokens) = (WordList::default(), Vec::with_capacity(bytes / 6));
+            for range in &pieces[piece] {
+                tokenize_into(text, range.clone(), &mut words, &mut tokens);
+            }
+            (words, tokens)
+        };
+        let mut tokens = Vec::new();
+        for (words, mut piece) in crate::parallel::map(pieces.len(), parts, cut, &mut |_| {}) {
+            let ids: Vec<Word> = words.words().iter().map(|w| lexicon.intern(w)).collect();
+            for token in &mut piece {
+                token.word = ids[token.word.index()];
+            }
+            if tokens.is_empty() {
+                tokens = piece;
+            } else {
+                tokens.extend(piece);
+            }
         }
         Self { doc, tokens }
     }
@@ -45,6 +88,36 @@ impl<'d> Transcript<'d> {
     pub fn span(&self, first: usize, last: usize) -> Span {
         self.tokens[first].span().cover(self.tokens[last].span())
     }
+}
+
+/// Splits `ranges` of `text` into at most `parts` pieces of about equal
+/// bytes, in order, cutting a range only at a space or line break.
+fn split_at_blanks(text: &str, ranges: &[Range<usize>], parts: usize) -> Vec<Vec<Range<usize>>> {
+    let total: usize = ranges.iter().map(ExactSizeIterator::len).sum();
+    let share = total.div_ceil(parts.max(1)).max(1);
+    let mut pieces = vec![Vec::new()];
+    let mut filled = 0;
+    for range in ranges {
+        let mut range = range.clone();
+        while filled + range.len() > share && pieces.len() < parts {
+            let want = range.start + share.saturating_sub(filled);
+            let at = if want == range.start {
+                want
+            } else {
+                let Some(blank) = memchr::memchr2(b' ', b'\n', &text.as_bytes()[want..range.end]) else { break };
+                want + blank
+            };
+            if at > range.start {
+                pieces.last_mut().expect("a piece").push(range.start..at);
+            }
+            pieces.push(Vec::new());
+            filled = 0;
+            range.start = at;
+        }
+        filled += range.len();
+        pieces.last_mut().expect("a piece").push(range);
+    }
+    pieces
 }
 
 /// One comparable unit of a quote: a key, the token it came from, and the

@@ -19,7 +19,9 @@ mod variants;
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
+use std::hash::BuildHasher as _;
+
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use unicode_normalization::char::is_combining_mark;
 
 pub use variants::{is_currency_sign, number_value};
@@ -175,13 +177,109 @@ struct KeyEntry {
     stem: Option<Key>,
 }
 
+/// Something that gives each distinct lowercased word an id, in order of
+/// first appearance: the [`Lexicon`], or a [`WordList`] while a piece of a
+/// transcript is cut into words on another thread.
+pub trait Interner {
+    /// The id of a lowercased surface form, interning it if new.
+    fn intern(&mut self, lower: &str) -> Word;
+}
+
+impl Interner for Lexicon {
+    fn intern(&mut self, lower: &str) -> Word {
+        Lexicon::intern(self, lower)
+    }
+}
+
+/// Word ids by their lowercased text, for words given ids 0, 1, 2… in
+/// turn. A word of up to 15 bytes (nearly every word) is packed into two
+/// machine words kept in the hash table beside its id, so that a look-up
+/// reads one slot of the table and nothing else; longer words are kept
+/// apart.
+#[derive(Default)]
+struct WordIds {
+    table: hashbrown::HashTable<([u64; 2], Word)>,
+    long: FxHashMap<Box<str>, Word>,
+    count: usize,
+}
+
+impl WordIds {
+    fn packed(text: &str) -> Option<[u64; 2]> {
+        let bytes = text.as_bytes();
+        if bytes.len() > 15 {
+            return None;
+        }
+        // Eight bytes at a time, the rest one by one, and the length in the
+        // last byte, which the text never reaches.
+        let mut packed = [0u64; 2];
+        let mut chunks = bytes.chunks_exact(8);
+        for (slot, chunk) in packed.iter_mut().zip(&mut chunks) {
+            *slot = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        }
+        let tail = chunks.remainder().iter().enumerate().fold(0, |w, (i, &b)| w | u64::from(b) << (8 * i));
+        packed[bytes.len() / 8] |= tail;
+        packed[1] |= (bytes.len() as u64) << 56;
+        Some(packed)
+    }
+
+    fn hash(packed: &[u64; 2]) -> u64 {
+        FxBuildHasher.hash_one(packed)
+    }
+
+    fn get(&self, text: &str) -> Option<Word> {
+        match Self::packed(text) {
+            Some(key) => self.table.find(Self::hash(&key), |(k, _)| *k == key).map(|&(_, w)| w),
+            None => self.long.get(text).copied(),
+        }
+    }
+
+    /// Adds `text` as the next word, `word`.
+    fn insert(&mut self, text: &str, word: Word) {
+        debug_assert_eq!(word.index(), self.count, "ids are given in turn");
+        self.count += 1;
+        if let Some(key) = Self::packed(text) {
+            self.table.insert_unique(Self::hash(&key), (key, word), |(k, _)| Self::hash(k));
+        } else {
+            self.long.insert(text.into(), word);
+        }
+    }
+}
+
+/// Distinct words in order of first appearance, and nothing more: their
+/// keys are worked out when they join the [`Lexicon`].
+#[derive(Default)]
+pub struct WordList {
+    ids: WordIds,
+    words: Vec<Box<str>>,
+}
+
+impl WordList {
+    /// The words, in order of first appearance: word `i` is `words()[i]`.
+    #[must_use]
+    pub fn words(&self) -> &[Box<str>] {
+        &self.words
+    }
+}
+
+impl Interner for WordList {
+    fn intern(&mut self, lower: &str) -> Word {
+        if let Some(word) = self.ids.get(lower) {
+            return word;
+        }
+        let word = Word(u32::try_from(self.words.len()).expect("fewer than 2^32 words"));
+        self.words.push(lower.into());
+        self.ids.insert(lower, word);
+        word
+    }
+}
+
 /// The interned vocabulary of every document in a check.
 ///
 /// Words are interned as they are tokenized; their keys and classes are
 /// worked out once per distinct word. Stems are computed on demand, since
 /// only the words near a quote ever need one.
 pub struct Lexicon {
-    words: FxHashMap<Box<str>, Word>,
+    words: WordIds,
     word_entries: Vec<WordEntry>,
     keys: FxHashMap<Box<str>, Key>,
     key_entries: Vec<KeyEntry>,
@@ -199,7 +297,7 @@ impl Lexicon {
     #[must_use]
     pub fn new() -> Self {
         Self {
-            words: FxHashMap::default(),
+            words: WordIds::default(),
             word_entries: Vec::new(),
             keys: FxHashMap::default(),
             key_entries: Vec::new(),
@@ -212,7 +310,7 @@ impl Lexicon {
     /// # Panics
     /// With 2^32 distinct words, which documents under 4 GiB cannot hold.
     pub fn intern(&mut self, lower: &str) -> Word {
-        if let Some(&word) = self.words.get(lower) {
+        if let Some(word) = self.words.get(lower) {
             return word;
         }
         let mut keys = [Key(0); 2];
@@ -227,7 +325,7 @@ impl Lexicon {
             keys,
             nkeys: u8::try_from(nkeys).expect("at most two keys"),
         });
-        self.words.insert(lower.into(), word);
+        self.words.insert(lower, word);
         word
     }
 
@@ -311,14 +409,46 @@ impl Lexicon {
         }
         let entry = &self.key_entries[key.index()];
         let stem = if entry.class == Class::Content {
-            let text = entry.text.strip_suffix("'s").unwrap_or(&entry.text);
-            let stemmed = self.stemmer.stem(text).into_owned();
+            let stemmed = stem_text(&self.stemmer, &entry.text);
             self.intern_key(&stemmed)
         } else {
             key
         };
         self.key_entries[key.index()].stem = Some(stem);
         stem
+    }
+
+    /// Works out the stem of every content key that may share a stem with
+    /// one of `stems`: those whose first two characters are one's (see
+    /// [`Lexicon::stem_prefix`]). [`Lexicon::known_stem`] then gives the
+    /// true stem of any key a quote's word may be matched with.
+    ///
+    /// The stems are worked out on every core and interned in key order,
+    /// as [`Lexicon::stem`] would intern them one by one.
+    pub fn stem_like(&mut self, stems: impl IntoIterator<Item = Key>) {
+        let prefixes: FxHashSet<String> = stems.into_iter().map(|k| self.stem_prefix(k).to_owned()).collect();
+        let wanted: Vec<usize> = (0..self.key_entries.len())
+            .filter(|&at| {
+                let entry = &self.key_entries[at];
+                entry.stem.is_none() && entry.class == Class::Content && prefixes.contains(prefix2(&entry.text))
+            })
+            .collect();
+        let (entries, stemmer) = (&self.key_entries, &self.stemmer);
+        let threads = if wanted.len() < PARALLEL_STEMS { 1 } else { crate::parallel::threads() };
+        let chunk = wanted.len().div_ceil(threads).max(1);
+        let texts = crate::parallel::map(
+            wanted.len().div_ceil(chunk),
+            threads,
+            |part| {
+                let keys = &wanted[part * chunk..wanted.len().min((part + 1) * chunk)];
+                keys.iter().map(|&at| stem_text(stemmer, &entries[at].text)).collect::<Vec<_>>()
+            },
+            &mut |_| {},
+        );
+        for (at, text) in wanted.into_iter().zip(texts.into_iter().flatten()) {
+            let stem = self.intern_key(&text);
+            self.key_entries[at].stem = Some(stem);
+        }
     }
 
     /// The stem of a key if [`Lexicon::stem`] has worked it out, else the
@@ -340,6 +470,15 @@ impl Lexicon {
     pub fn stem_prefix(&self, key: Key) -> &str {
         prefix2(self.key_text(key))
     }
+}
+
+/// Keys to stem at once beyond which [`Lexicon::stem_like`] uses every
+/// core.
+const PARALLEL_STEMS: usize = 2048;
+
+/// The stem of a content key's text, a possessive `'s` left out.
+fn stem_text(stemmer: &rust_stemmers::Stemmer, text: &str) -> String {
+    stemmer.stem(text.strip_suffix("'s").unwrap_or(text)).into_owned()
 }
 
 /// The first two characters of `text` (or all of it when shorter).
@@ -370,7 +509,7 @@ pub fn canonical_word(word: &str) -> String {
 /// # Panics
 /// When `text` is 4 GiB or more (offsets are 32-bit; loading refuses such
 /// files) or `range` does not fall on character boundaries.
-pub fn tokenize_into(text: &str, range: Range<usize>, lexicon: &mut Lexicon, out: &mut Vec<Token>) {
+pub fn tokenize_into(text: &str, range: Range<usize>, lexicon: &mut impl Interner, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let end = range.end.min(text.len());
     let mut at = range.start;
@@ -378,8 +517,27 @@ pub fn tokenize_into(text: &str, range: Range<usize>, lexicon: &mut Lexicon, out
     while at < end {
         let byte = bytes[at];
         if byte.is_ascii_alphanumeric() {
-            let stop = scan_word(text, at, end, &mut buf);
-            push_token(out, at, stop, lexicon.intern(&buf));
+            // Most words are a run of ASCII letters and digits ended by a
+            // byte that cannot go on a word: interned as they stand when
+            // already lowercase.
+            let run = bytes[at..end].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(end, |n| at + n);
+            let plain = run == end || (bytes[run] < 0x80 && !matches!(bytes[run], b'\'' | b'.' | b','));
+            let stop = if plain {
+                let word = &text[at..run];
+                if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                    buf.clear();
+                    buf.push_str(word);
+                    buf.make_ascii_lowercase();
+                    push_token(out, at, run, lexicon.intern(&buf));
+                } else {
+                    push_token(out, at, run, lexicon.intern(word));
+                }
+                run
+            } else {
+                let stop = scan_word(text, at, end, &mut buf);
+                push_token(out, at, stop, lexicon.intern(&buf));
+                stop
+            };
             at = stop;
         } else if byte < 0x80 {
             if matches!(byte, b'%' | b'&' | b'$') {
@@ -452,9 +610,17 @@ fn scan_word(text: &str, start: usize, end: usize, buf: &mut String) -> usize {
     while at < end {
         let byte = bytes[at];
         if byte.is_ascii_alphanumeric() {
-            buf.push(char::from(byte.to_ascii_lowercase()));
-            at += 1;
+            // A run of ASCII letters and digits, copied at once.
+            let run = bytes[at..end].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(end, |n| at + n);
+            let from = buf.len();
+            buf.push_str(&text[at..run]);
+            buf[from..].make_ascii_lowercase();
+            at = run;
             continue;
+        }
+        // Of ASCII, only an apostrophe, a dot or a comma may go on a word.
+        if byte < 0x80 && !matches!(byte, b'\'' | b'.' | b',') {
+            break;
         }
         let c = if byte < 0x80 { char::from(byte) } else { text[at..].chars().next().expect("char boundary") };
         let next = text[at + c.len_utf8()..end].chars().next();

@@ -3,8 +3,11 @@
 //! written `kind quote/source` (`-` for a side that is missing).
 
 use crate::align::Category::{self, Altered, Paraphrase, Unsupported, Verbatim};
+use crate::align::Transcript;
 use crate::check::Check;
 use crate::document::Document;
+
+use crate::text::Lexicon;
 
 /// Checks an article made of the one quote against a transcript.
 fn judged(quote: &str, transcript: &str) -> (Category, Vec<String>) {
@@ -334,5 +337,25 @@ fn changes_that_bear_on_meaning_are_warned_of_wherever_they_are() {
         ("We fight for our own legitimate security interests", SPEECH, &[]),
     ] {
         assert_eq!(warned(quote, transcript), expected, "quote {quote:?}");
+    }
+}
+
+#[test]
+fn a_transcript_cut_on_several_cores_has_the_tokens_and_word_ids_of_one_cut() {
+    let text = "ALICE: The U.S. spent $1,000 on Kyiv's schools, 3.5% more.\n\
+                BOB: Naïve café owners don't agree — 東京 said no.\n\
+                ALICE: We'll see. The U.S. will spend 1,000 more.\n"
+        .repeat(40);
+    let doc = Document::from_text("t.txt", &text);
+    let mut one = Lexicon::new();
+    let whole = Transcript::index_in(&doc, &mut one, 1);
+    for parts in [2, 3, 7, 50] {
+        let mut lexicon = Lexicon::new();
+        let cut = Transcript::index_in(&doc, &mut lexicon, parts);
+        assert_eq!(cut.tokens, whole.tokens, "{parts} pieces");
+        assert_eq!(lexicon.word_count(), one.word_count(), "{parts} pieces");
+        for token in &cut.tokens {
+            assert_eq!(lexicon.word_text(token.word), one.word_text(token.word), "{parts} pieces");
+        }
     }
 }
