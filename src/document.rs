@@ -228,7 +228,7 @@ pub fn load(path: &str, encoding: Option<&str>, format: Format) -> Result<Docume
     } else {
         read_file(Path::new(path)).map_err(fail)?
     };
-    Document::from_bytes(path, bytes, encoding, format).map_err(fail)
+    Document::from_bytes(path, &bytes, encoding, format).map_err(fail)
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
@@ -251,28 +251,28 @@ type Decoded = (String, OffsetMap, Vec<usize>);
 
 /// Decodes bytes as UTF-8, UTF-16 by its byte-order mark, or the encoding
 /// named with `--encoding` (for files that are not UTF-8).
-fn decode(bytes: Vec<u8>, chosen: Option<&'static Encoding>) -> Result<Decoded, LoadError> {
-    if let Some((enc, bom_len)) = Encoding::for_bom(&bytes) {
+fn decode(bytes: &[u8], chosen: Option<&'static Encoding>) -> Result<Decoded, LoadError> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         // A byte-order mark is the surest evidence of all.
         if enc == encoding_rs::UTF_8 {
-            let line_starts = line_starts_ascii(&bytes);
+            let line_starts = line_starts_ascii(bytes);
             return Ok((utf8(bytes, bom_len)?, OffsetMap::Shift(bom_len), line_starts));
         }
-        return Ok(decode_other(&bytes, enc, bom_len));
+        return Ok(decode_other(bytes, enc, bom_len));
     }
-    let nul = memchr::memchr(0, &bytes);
-    let valid = std::str::from_utf8(&bytes).is_ok();
+    let nul = memchr::memchr(0, bytes);
+    let text = utf8(bytes, 0);
     let named_utf8 = chosen.is_some_and(|e| e == encoding_rs::UTF_8);
     match (chosen, nul) {
         // A UTF-8 file stays UTF-8 whatever --encoding names: the flag is
         // for the files that are not.
-        _ if (valid && nul.is_none()) || named_utf8 => {
-            let line_starts = line_starts_ascii(&bytes);
-            Ok((utf8(bytes, 0)?, OffsetMap::Shift(0), line_starts))
+        _ if (text.is_ok() && nul.is_none()) || named_utf8 => {
+            let line_starts = line_starts_ascii(bytes);
+            Ok((text?, OffsetMap::Shift(0), line_starts))
         }
-        (Some(enc), _) => Ok(decode_other(&bytes, enc, 0)),
+        (Some(enc), _) => Ok(decode_other(bytes, enc, 0)),
         (None, Some(offset)) => Err(LoadError::Binary { offset }),
-        (None, None) => Err(utf8(bytes, 0).expect_err("invalid UTF-8")),
+        (None, None) => Err(text.expect_err("invalid UTF-8")),
     }
 }
 
@@ -283,14 +283,29 @@ impl Document {
     /// # Errors
     /// A [`LoadError`] when the bytes are empty, blank, binary, not in the
     /// expected encoding or format, or too large.
-    pub fn from_bytes(name: &str, bytes: Vec<u8>, encoding: Option<&str>, format: Format) -> Result<Self, LoadError> {
+    pub fn from_bytes(name: &str, bytes: &[u8], encoding: Option<&str>, format: Format) -> Result<Self, LoadError> {
         if bytes.is_empty() {
             return Err(LoadError::Empty);
         }
         if u32::try_from(bytes.len()).is_err() {
             return Err(LoadError::TooLarge);
         }
-        let sha256 = hex(&Sha256::digest(&bytes));
+        let digest = || hex(&Sha256::digest(bytes));
+        // A long file's digest is worked out on another core as it is read.
+        let (sha256, read) = if crate::parallel::threads_for(bytes.len()) == 1 {
+            (digest(), Self::read(name, bytes, encoding, format))
+        } else {
+            std::thread::scope(|scope| {
+                let sha256 = scope.spawn(digest);
+                let read = Self::read(name, bytes, encoding, format);
+                (crate::parallel::join(sha256), read)
+            })
+        };
+        Ok(Self { sha256, ..read? })
+    }
+
+    /// [`Document::from_bytes`] but for the digest, left empty.
+    fn read(name: &str, bytes: &[u8], encoding: Option<&str>, format: Format) -> Result<Self, LoadError> {
         let chosen = match encoding {
             Some(label) => Some(
                 Encoding::for_label(label.trim().as_bytes())
@@ -302,8 +317,8 @@ impl Document {
         // A zip package is read as a Word document when its name or the
         // user says so, or when it holds one; other zips are binary files.
         let package = match named {
-            Format::Docx => Some(docx::body(&bytes).map_err(LoadError::Docx)?),
-            Format::Auto if docx::sniff(&bytes) => docx::body(&bytes).ok(),
+            Format::Docx => Some(docx::body(bytes).map_err(LoadError::Docx)?),
+            Format::Auto if docx::sniff(bytes) => docx::body(bytes).ok(),
             _ => None,
         };
         let is_docx = package.is_some();
@@ -358,7 +373,7 @@ impl Document {
         };
         Ok(Self {
             name: name.to_owned(),
-            sha256,
+            sha256: String::new(),
             text,
             format,
             source,
@@ -378,7 +393,7 @@ impl Document {
     /// When `text` is empty or blank; callers pass real text.
     #[must_use]
     pub fn from_text(name: &str, text: &str) -> Self {
-        Self::from_bytes(name, text.as_bytes().to_vec(), None, Format::Auto).expect("in-memory text is valid")
+        Self::from_bytes(name, text.as_bytes(), None, Format::Auto).expect("in-memory text is valid")
     }
 
     /// The byte offset in the original file of a text offset that starts
@@ -451,13 +466,14 @@ fn hex(bytes: &[u8]) -> String {
     })
 }
 
-fn utf8(mut bytes: Vec<u8>, skip: usize) -> Result<String, LoadError> {
-    if let Err(err) = std::str::from_utf8(&bytes[skip..]) {
-        let offset = skip + err.valid_up_to();
-        return Err(LoadError::NotUtf8 { offset, byte: bytes[offset] });
+fn utf8(bytes: &[u8], skip: usize) -> Result<String, LoadError> {
+    match std::str::from_utf8(&bytes[skip..]) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(err) => {
+            let offset = skip + err.valid_up_to();
+            Err(LoadError::NotUtf8 { offset, byte: bytes[offset] })
+        }
     }
-    bytes.drain(..skip);
-    Ok(String::from_utf8(bytes).expect("validated above"))
 }
 
 /// Line starts of a file in an ASCII-compatible encoding, read off its bytes.

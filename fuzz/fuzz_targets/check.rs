@@ -17,7 +17,7 @@ fn document(name: &str, text: &str) -> Option<Document> {
     if text.trim().is_empty() {
         return None;
     }
-    Document::from_bytes(name, text.as_bytes().to_vec(), None, Format::Auto).ok()
+    Document::from_bytes(name, text.as_bytes(), None, Format::Auto).ok()
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -1,7 +1,7 @@
 use super::*;
 
 fn doc(bytes: &[u8], encoding: Option<&str>) -> Result<Document, LoadError> {
-    Document::from_bytes("t.txt", bytes.to_vec(), encoding, Format::Auto)
+    Document::from_bytes("t.txt", bytes, encoding, Format::Auto)
 }
 
 #[test]
