@@ -6,6 +6,8 @@
 //! turn of the speaker the article credits comes first, then the passage
 //! nearest the sources of the article's other, unambiguous quotes.
 
+use rustc_hash::FxHashMap;
+
 use crate::align::classify::{Standing, is_paraphrase, judge, paraphrase_bar};
 use crate::align::diff::{Sides, Tally, diff, diff_pieces};
 use crate::align::fit::{Pieces, QuoteSide, SourceSide, fit};
@@ -114,14 +116,23 @@ impl Check {
             quotes.iter().map(|q| QuoteWords::read(&article.text, q.span, &mut lexicon)).collect();
         let first_item = words.len();
         words.extend(items.iter().map(|r| QuoteWords::read(&article.text, r.span, &mut lexicon).without(&r.frame)));
+        // Every stem a quote's words may meet in a transcript is worked out
+        // now, so that the quotes can then share the lexicon read-only.
+        lexicon.stem_like(words.iter().flat_map(|w| w.stems.iter().copied()));
         let seeds = Seeds::new(&words, &mut lexicon);
         let postings: Vec<Postings> = indexed.iter().map(|t| seeds.postings(t)).collect();
-        let mut checked = Vec::with_capacity(quotes.len());
-        for (i, (quote, words)) in quotes.into_iter().zip(&words).enumerate() {
+        let mut mentions = Mentions::default();
+        let stands: Vec<Vec<Standing>> = quotes
+            .iter()
+            .map(|quote| transcripts.iter().enumerate().map(|(t, doc)| mentions.standing(quote, t, doc)).collect())
+            .collect();
+        let lexicon = &lexicon;
+        let align = |i: usize| {
+            let (quote, words) = (&quotes[i], &words[i]);
             let mut aligner = Aligner {
                 article: &article.text,
                 words,
-                lexicon: &mut lexicon,
+                lexicon,
                 seeds: &seeds,
                 standing: Standing::Unknown,
                 speaker: None,
@@ -129,7 +140,7 @@ impl Check {
             let mut candidates = Vec::new();
             let mut closest: f64 = 0.0;
             for (t, transcript) in indexed.iter().enumerate() {
-                aligner.standing = standing(&quote, transcript.doc);
+                aligner.standing = stands[i][t];
                 let labelled = !transcript.doc.speakers.is_empty();
                 aligner.speaker =
                     quote.attributed_to.clone().filter(|_| labelled && aligner.standing == Standing::Present);
@@ -141,9 +152,15 @@ impl Check {
             rank(&mut candidates, |a| elsewhere_said(credited, a, transcripts));
             let (suggestion, similarity) =
                 candidates.first().map_or((Category::Unsupported, closest), |c| (c.category, c.similarity));
-            checked.push(Checked { quote, suggestion, similarity, candidates });
-            progress(Stage::Aligning { done: i + 1, of });
-        }
+            (suggestion, similarity, candidates)
+        };
+        let threads = crate::parallel::threads();
+        let aligned = crate::parallel::map(of, threads, align, &mut |done| progress(Stage::Aligning { done, of }));
+        let mut checked: Vec<Checked> = quotes
+            .into_iter()
+            .zip(aligned)
+            .map(|(quote, (suggestion, similarity, candidates))| Checked { quote, suggestion, similarity, candidates })
+            .collect();
         settle_ties(&mut checked, &indexed);
         for c in &mut checked {
             c.candidates.truncate(MAX_CANDIDATES);
@@ -156,14 +173,11 @@ impl Check {
             quotes: &checked,
             paragraphs: quote::paragraphs(&article.text),
         };
-        let reported = items
-            .into_iter()
-            .enumerate()
-            .map(|(j, item)| {
-                let k = first_item + j;
-                search.check(item, &words[k], &seeds.of_quote[k], &lexicon)
-            })
-            .collect();
+        let check = |j: usize| {
+            let k = first_item + j;
+            search.check(items[j].clone(), &words[k], &seeds.of_quote[k], lexicon)
+        };
+        let reported = crate::parallel::map(items.len(), threads, check, &mut |_| {});
         Self { quotes: checked, reported }
     }
 }
@@ -178,7 +192,7 @@ fn search_window(words: &QuoteWords) -> usize {
 struct Aligner<'a> {
     article: &'a str,
     words: &'a QuoteWords,
-    lexicon: &'a mut Lexicon,
+    lexicon: &'a Lexicon,
     seeds: &'a Seeds,
     /// Where the quote stands with the transcript being searched.
     standing: Standing,
@@ -311,7 +325,7 @@ impl Aligner<'_> {
             .into_iter()
             .map(|term| SourceSide {
                 term,
-                stem: self.lexicon.stem(term.key),
+                stem: self.lexicon.known_stem(term.key),
                 class: self.lexicon.class(term.key),
                 number: self.lexicon.is_number(term.key),
                 skippable: false,
@@ -353,22 +367,42 @@ impl Aligner<'_> {
     }
 }
 
-/// Where a quote stands with one transcript.
-#[must_use]
-pub fn standing(quote: &Quote, doc: &Document) -> Standing {
-    if quote.elsewhere.is_some() {
-        return Standing::Elsewhere;
+/// Where quotes stand with the transcripts of one check: an unlabelled
+/// transcript is searched for each credited surname once, however many
+/// quotes credit it.
+#[derive(Default)]
+struct Mentions {
+    /// Each unlabelled transcript lowercased, once one is searched.
+    lower: FxHashMap<usize, String>,
+    /// Whether a transcript mentions a surname.
+    found: FxHashMap<(usize, String), bool>,
+}
+
+impl Mentions {
+    /// Where `quote` stands with transcript `t`, `doc`.
+    fn standing(&mut self, quote: &Quote, t: usize, doc: &Document) -> Standing {
+        if quote.elsewhere.is_some() {
+            return Standing::Elsewhere;
+        }
+        let Some(name) = quote.attributed_to.as_deref() else { return Standing::Unknown };
+        if quote.role {
+            return Standing::Unknown;
+        }
+        if !doc.speakers.is_empty() {
+            return if doc.speakers.iter().any(|s| same_speaker(name, s)) {
+                Standing::Present
+            } else {
+                Standing::Absent
+            };
+        }
+        let surname = name.split_whitespace().last().unwrap_or(name).to_lowercase();
+        let lower = &mut self.lower;
+        let mentioned = *self.found.entry((t, surname)).or_insert_with_key(|(_, surname)| {
+            let text = lower.entry(t).or_insert_with(|| doc.text.to_lowercase());
+            text.split(|c: char| !c.is_alphanumeric()).any(|w| w == surname)
+        });
+        if mentioned { Standing::Present } else { Standing::Unknown }
     }
-    let Some(name) = quote.attributed_to.as_deref() else { return Standing::Unknown };
-    if quote.role {
-        return Standing::Unknown;
-    }
-    if !doc.speakers.is_empty() {
-        return if doc.speakers.iter().any(|s| same_speaker(name, s)) { Standing::Present } else { Standing::Absent };
-    }
-    let surname = name.split_whitespace().last().unwrap_or(name).to_lowercase();
-    let mentioned = doc.text.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == surname);
-    if mentioned { Standing::Present } else { Standing::Unknown }
 }
 
 /// Words a paraphrase's passage may grow by on each side to take in whole

@@ -13,7 +13,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{QuoteWords, Transcript};
-use crate::text::{Class, Key, Lexicon, Word, prefix2};
+use crate::text::{Class, Key, Lexicon, Token, Word, prefix2};
 
 const NONE: u32 = u32::MAX;
 
@@ -94,14 +94,41 @@ impl Seeds {
         self.ids.get(&seed).copied()
     }
 
-    /// The positions of every seed in a transcript, in one pass.
+    /// The positions of every seed in a transcript, in one pass (shared
+    /// among the cores for a long transcript).
+    #[must_use]
+    pub fn postings(&self, transcript: &Transcript<'_>) -> Postings {
+        let tokens = &transcript.tokens;
+        let threads = if tokens.len() < PARALLEL_TOKENS { 1 } else { crate::parallel::threads() };
+        let chunk = tokens.len().div_ceil(threads).max(1);
+        let parts = tokens.len().div_ceil(chunk);
+        let mut pieces = crate::parallel::map(
+            parts,
+            threads,
+            |part| {
+                let start = part * chunk;
+                self.positions(&tokens[start..tokens.len().min(start + chunk)], start)
+            },
+            &mut |_| {},
+        )
+        .into_iter();
+        let mut lists = pieces.next().unwrap_or_else(|| vec![Vec::new(); self.ids.len()]);
+        for piece in pieces {
+            for (list, more) in lists.iter_mut().zip(piece) {
+                list.extend(more);
+            }
+        }
+        Postings { lists, tokens: tokens.len() }
+    }
+
+    /// The positions of every seed in `tokens`, which start at token
+    /// `first` of their transcript.
     ///
     /// # Panics
     /// With 2^32 tokens or more, which documents under 4 GiB cannot hold.
-    #[must_use]
-    pub fn postings(&self, transcript: &Transcript<'_>) -> Postings {
+    fn positions(&self, tokens: &[Token], first: usize) -> Vec<Vec<u32>> {
         let mut lists = vec![Vec::new(); self.ids.len()];
-        for (pos, token) in transcript.tokens.iter().enumerate() {
+        for (pos, token) in (first..).zip(tokens) {
             let Some(seeds) = self.of_word.get(token.word.index()) else { continue };
             for &seed in seeds {
                 if seed != NONE {
@@ -109,9 +136,12 @@ impl Seeds {
                 }
             }
         }
-        Postings { lists, tokens: transcript.tokens.len() }
+        lists
     }
 }
+
+/// Tokens beyond which a transcript's seeds are looked for on every core.
+const PARALLEL_TOKENS: usize = 1 << 18;
 
 /// Where each seed occurs in one transcript.
 pub struct Postings {

@@ -227,6 +227,8 @@ struct Clause {
 /// nothing, unless the quote ends the sentence too (`… went well.” An
 /// independent review …`); nor does one in an abbreviation.
 fn sentences(text: &str, para: Span, quoted: &[Span]) -> Vec<Span> {
+    // Only the quotes that reach into the paragraph bear on it.
+    let quoted: Vec<Span> = quoted.iter().copied().filter(|q| q.end > para.start && q.start < para.end).collect();
     let mut out = Vec::new();
     let mut start = para.start;
     for (i, c) in text[para.range()].char_indices() {
