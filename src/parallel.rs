@@ -2,6 +2,7 @@
 //! single thread would give them.
 
 use std::num::NonZero;
+use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::thread::ScopedJoinHandle;
@@ -79,6 +80,13 @@ pub fn map<T: Send>(n: usize, threads: usize, f: impl Fn(usize) -> T + Sync, don
     slots.into_iter().map(|slot| slot.expect("every index is done")).collect()
 }
 
+/// `f` of each of `threads` stretches of about equal length that together
+/// make `0..len`, in order.
+pub fn map_chunks<T: Send>(len: usize, threads: usize, f: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
+    let chunk = len.div_ceil(threads.max(1)).max(1);
+    map(len.div_ceil(chunk), threads, |part| f(part * chunk..len.min((part + 1) * chunk)), &mut |_| {})
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +100,16 @@ mod tests {
             assert_eq!(told, (1..=50).collect::<Vec<_>>(), "{threads} threads");
         }
         assert!(map(0, 2, |i| i, &mut |_| {}).is_empty());
+    }
+
+    #[test]
+    fn chunks_cover_the_whole_in_order() {
+        for (len, threads) in [(10, 3), (9, 3), (2, 8), (1, 1), (100, 2)] {
+            let chunks = map_chunks(len, threads, |range| range);
+            assert!(chunks.len() <= threads, "{len} in {threads}");
+            assert_eq!(chunks.into_iter().flatten().collect::<Vec<_>>(), (0..len).collect::<Vec<_>>());
+        }
+        assert!(map_chunks(0, 2, |range| range).is_empty());
     }
 
     #[test]

@@ -435,16 +435,9 @@ impl Lexicon {
             .collect();
         let (entries, stemmer) = (&self.key_entries, &self.stemmer);
         let threads = if wanted.len() < PARALLEL_STEMS { 1 } else { crate::parallel::threads() };
-        let chunk = wanted.len().div_ceil(threads).max(1);
-        let texts = crate::parallel::map(
-            wanted.len().div_ceil(chunk),
-            threads,
-            |part| {
-                let keys = &wanted[part * chunk..wanted.len().min((part + 1) * chunk)];
-                keys.iter().map(|&at| stem_text(stemmer, &entries[at].text)).collect::<Vec<_>>()
-            },
-            &mut |_| {},
-        );
+        let texts = crate::parallel::map_chunks(wanted.len(), threads, |range| {
+            wanted[range].iter().map(|&at| stem_text(stemmer, &entries[at].text)).collect::<Vec<_>>()
+        });
         for (at, text) in wanted.into_iter().zip(texts.into_iter().flatten()) {
             let stem = self.intern_key(&text);
             self.key_entries[at].stem = Some(stem);

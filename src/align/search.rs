@@ -100,17 +100,10 @@ impl Seeds {
     pub fn postings(&self, transcript: &Transcript<'_>) -> Postings {
         let tokens = &transcript.tokens;
         let threads = if tokens.len() < PARALLEL_TOKENS { 1 } else { crate::parallel::threads() };
-        let chunk = tokens.len().div_ceil(threads).max(1);
-        let parts = tokens.len().div_ceil(chunk);
-        let mut pieces = crate::parallel::map(
-            parts,
-            threads,
-            |part| {
-                let start = part * chunk;
-                self.positions(&tokens[start..tokens.len().min(start + chunk)], start)
-            },
-            &mut |_| {},
-        )
+        let mut pieces = crate::parallel::map_chunks(tokens.len(), threads, |range| {
+            let first = range.start;
+            self.positions(&tokens[range], first)
+        })
         .into_iter();
         let mut lists = pieces.next().unwrap_or_else(|| vec![Vec::new(); self.ids.len()]);
         for piece in pieces {
