@@ -10,6 +10,8 @@
 //! enough to find a passage, so very common ones are left out when a quote
 //! has rarer ones.
 
+use std::cmp::Ordering;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{QuoteWords, Transcript};
@@ -187,79 +189,146 @@ impl Postings {
             .count()
             .max(MIN_SEEDS.min(chosen.len()));
         chosen.truncate(keep);
-        let mut hits: Vec<(u32, u16)> = Vec::new();
-        for (local, &(seed, _)) in chosen.iter().enumerate() {
-            let local = u16::try_from(local).unwrap_or(u16::MAX);
-            hits.extend(self.lists[seed as usize].iter().map(|&pos| (pos, local)));
-        }
-        if hits.is_empty() || total_weight <= 0.0 {
+        if chosen.is_empty() || total_weight <= 0.0 {
             return Vec::new();
         }
-        // The posting lists are sorted runs: a stable sort merges them.
-        #[allow(clippy::stable_sort_primitive, reason = "the stable sort merges sorted runs, faster here")]
-        hits.sort();
-        let mut counts = vec![0u32; chosen.len()];
-        let mut score = 0.0;
-        let mut left = 0;
-        let mut windows: Vec<Region> = Vec::with_capacity(hits.len());
-        for right in 0..hits.len() {
-            let (pos, local) = hits[right];
-            if counts[usize::from(local)] == 0 {
-                score += chosen[usize::from(local)].1;
-            }
-            counts[usize::from(local)] += 1;
-            // Shrink from the left while the window is too long, or while
-            // its first seed recurs later inside it: each window is then
-            // the tightest one ending here, so that a phrase said twice in
-            // a row gives two regions, not one.
-            while (pos - hits[left].0) as usize > window || counts[usize::from(hits[left].1)] > 1 {
-                let l = usize::from(hits[left].1);
-                counts[l] -= 1;
-                if counts[l] == 0 {
-                    score -= chosen[l].1;
-                }
-                left += 1;
-            }
-            windows.push(Region {
-                first: hits[left].0 as usize,
-                last: pos as usize,
-                score,
-                coverage: score / total_weight,
-            });
-        }
-        select(windows)
+        let lists: Vec<&[u32]> = chosen.iter().map(|&(s, _)| self.positions(s)).collect();
+        let weights: Vec<f64> = chosen.iter().map(|c| c.1).collect();
+        let hits = merge(&lists);
+        select(|visit| slide(&hits, &weights, window, total_weight, visit))
     }
+}
+
+/// The positions of the seeds' sorted position lists, in order, each with
+/// the index of its list (a k-way merge).
+fn merge(lists: &[&[u32]]) -> Vec<(u32, u16)> {
+    use std::cmp::Reverse;
+    let mut hits = Vec::with_capacity(lists.iter().map(|l| l.len()).sum());
+    let local = |i: usize| u16::try_from(i).unwrap_or(u16::MAX);
+    let mut heads: std::collections::BinaryHeap<Reverse<(u32, u16, usize)>> =
+        lists.iter().enumerate().filter_map(|(i, list)| list.first().map(|&pos| Reverse((pos, local(i), i)))).collect();
+    let mut next = vec![1usize; lists.len()];
+    while let Some(mut head) = heads.peek_mut() {
+        let Reverse((pos, l, i)) = *head;
+        hits.push((pos, l));
+        if let Some(&more) = lists[i].get(next[i]) {
+            next[i] += 1;
+            *head = Reverse((more, l, i));
+        } else {
+            std::collections::binary_heap::PeekMut::pop(head);
+        }
+    }
+    hits
+}
+
+/// Calls `visit` with every window of at most `window` tokens that ends at
+/// a hit: the tightest one ending there. `hits` are in order, each with
+/// the index of its seed in `weights`.
+fn slide(hits: &[(u32, u16)], weights: &[f64], window: usize, total_weight: f64, visit: &mut dyn FnMut(Region)) {
+    let mut counts = vec![0u32; weights.len()];
+    let mut score = 0.0;
+    let mut left = 0;
+    for right in 0..hits.len() {
+        let (pos, local) = hits[right];
+        if counts[usize::from(local)] == 0 {
+            score += weights[usize::from(local)];
+        }
+        counts[usize::from(local)] += 1;
+        // Shrink from the left while the window is too long, or while its
+        // first seed recurs later inside it: each window is then the
+        // tightest one ending here, so that a phrase said twice in a row
+        // gives two regions, not one.
+        while (pos - hits[left].0) as usize > window || counts[usize::from(hits[left].1)] > 1 {
+            let l = usize::from(hits[left].1);
+            counts[l] -= 1;
+            if counts[l] == 0 {
+                score -= weights[l];
+            }
+            left += 1;
+        }
+        visit(Region { first: hits[left].0 as usize, last: pos as usize, score, coverage: score / total_weight });
+    }
+}
+
+/// Tighter first, then earlier.
+fn tightest(a: &Region, b: &Region) -> Ordering {
+    (a.last - a.first, a.first).cmp(&(b.last - b.first, b.first))
+}
+
+/// Higher scores first, then [`tightest`].
+fn by_score(a: &Region, b: &Region) -> Ordering {
+    b.score.total_cmp(&a.score).then_with(|| tightest(a, b))
 }
 
 /// The best windows, none overlapping another: every one that ties with
 /// the best (up to [`MAX_TIED`]), tightest first, then up to
-/// [`MAX_OTHERS`] more.
-fn select(windows: Vec<Region>) -> Vec<Region> {
-    let best = windows.iter().map(|w| w.score).fold(0.0, f64::max);
-    let (mut tied, mut others): (Vec<Region>, Vec<Region>) = windows.into_iter().partition(|w| w.score >= best * 0.999);
-    let tightest = |a: &Region, b: &Region| (a.last - a.first, a.first).cmp(&(b.last - b.first, b.first));
+/// [`MAX_OTHERS`] more, the best first. `windows` calls its argument on
+/// every window, the same ones each time it is called.
+///
+/// A transcript has a window for every hit of a seed, tens of thousands
+/// for a quote of common words, so they are not all kept: a first pass
+/// finds the best score, a second keeps the ties and only the best few
+/// hundred of the rest, enough for the few picked unless most of them
+/// overlap, when a third pass keeps them all.
+fn select(windows: impl Fn(&mut dyn FnMut(Region))) -> Vec<Region> {
+    let mut best: f64 = 0.0;
+    windows(&mut |w| best = best.max(w.score));
+    let bar = best * 0.999;
+    let mut tied = Vec::new();
+    let mut top = Top::new(MAX_OTHERS * 64);
+    windows(&mut |w| if w.score >= bar { tied.push(w) } else { top.offer(w) });
     // Ties first, the tightest first: a loose window holding the same
     // seeds would otherwise shut out the passage they gather in.
     tied.sort_by(tightest);
     let mut taken = Taken::default();
     let mut picked: Vec<Region> = tied.into_iter().filter(|&w| taken.take(w)).take(MAX_TIED).collect();
-    // Then the best of the rest. Neighbouring windows overlap, so more
-    // than MAX_OTHERS are looked at, but only the best few hundred are
-    // sorted unless they do not yield enough.
-    let mut look = (MAX_OTHERS * 64).min(others.len());
-    loop {
-        let by_score = |a: &Region, b: &Region| b.score.total_cmp(&a.score).then_with(|| tightest(a, b));
-        if look < others.len() {
-            others.select_nth_unstable_by(look, by_score);
+    let complete = !top.dropped;
+    let mut others = top.kept;
+    others.sort_by(by_score);
+    let mut more = taken.clone();
+    let mut found: Vec<Region> = others.iter().copied().filter(|&w| more.take(w)).take(MAX_OTHERS).collect();
+    if found.len() < MAX_OTHERS && !complete {
+        let mut all = Vec::new();
+        windows(&mut |w| {
+            if w.score < bar {
+                all.push(w);
+            }
+        });
+        all.sort_by(by_score);
+        found = all.into_iter().filter(|&w| taken.take(w)).take(MAX_OTHERS).collect();
+    }
+    picked.extend(found);
+    picked
+}
+
+/// The best windows offered so far, by [`by_score`], at least `keep` of
+/// them when that many were offered.
+struct Top {
+    keep: usize,
+    kept: Vec<Region>,
+    /// The worst window kept when some were dropped: a window no better
+    /// is dropped at once.
+    worst: Option<Region>,
+    dropped: bool,
+}
+
+impl Top {
+    fn new(keep: usize) -> Self {
+        Self { keep, kept: Vec::new(), worst: None, dropped: false }
+    }
+
+    fn offer(&mut self, w: Region) {
+        if self.worst.is_some_and(|worst| by_score(&w, &worst) != Ordering::Less) {
+            self.dropped = true;
+            return;
         }
-        others[..look].sort_by(by_score);
-        let mut more = taken.clone();
-        let found: Vec<Region> = others[..look].iter().copied().filter(|&w| more.take(w)).take(MAX_OTHERS).collect();
-        if found.len() == MAX_OTHERS || look == others.len() {
-            picked.extend(found);
-            return picked;
+        self.kept.push(w);
+        if self.kept.len() == 2 * self.keep {
+            self.kept.select_nth_unstable_by(self.keep - 1, by_score);
+            self.kept.truncate(self.keep);
+            self.worst = self.kept.last().copied();
+            self.dropped = true;
         }
-        look = (look * 8).min(others.len());
     }
 }
 
@@ -286,21 +355,58 @@ mod tests {
         Region { first, last, score, coverage: score }
     }
 
+    fn picked(windows: &[Region]) -> Vec<usize> {
+        select(|visit| windows.iter().for_each(|&w| visit(w))).iter().map(|r| r.first).collect()
+    }
+
     #[test]
     fn ties_are_all_kept_and_overlaps_dropped() {
-        let picked = select(vec![
-            region(10, 12, 1.0),
-            region(11, 13, 1.0),
-            region(50, 52, 1.0),
-            region(70, 75, 0.5),
-            region(71, 74, 0.4),
-        ]);
-        assert_eq!(picked.iter().map(|r| r.first).collect::<Vec<_>>(), [10, 50, 70]);
+        let windows =
+            [region(10, 12, 1.0), region(11, 13, 1.0), region(50, 52, 1.0), region(70, 75, 0.5), region(71, 74, 0.4)];
+        assert_eq!(picked(&windows), [10, 50, 70]);
     }
 
     #[test]
     fn of_tied_windows_the_tightest_wins() {
-        let picked = select(vec![region(0, 300, 1.0), region(280, 310, 1.0), region(400, 402, 0.5)]);
-        assert_eq!(picked.iter().map(|r| r.first).collect::<Vec<_>>(), [280, 400]);
+        assert_eq!(picked(&[region(0, 300, 1.0), region(280, 310, 1.0), region(400, 402, 0.5)]), [280, 400]);
+    }
+
+    #[test]
+    fn the_runners_up_are_the_best_that_do_not_overlap_however_many_overlap() {
+        // A thousand overlapping windows, all better than the ones apart,
+        // crowd the best few hundred: the ones apart are still found.
+        let mut windows = vec![region(0, 2, 1.0)];
+        windows.extend((0..1000).map(|i| region(100, 130 + i, 0.9 - i as f64 * 1e-4)));
+        windows.extend((0..2000).map(|i| region(5000 + 10 * i, 5002 + 10 * i, 0.1 + i as f64 * 1e-5)));
+        let mut expected = vec![0, 100];
+        expected.extend((1995..2000).rev().map(|i| 5000 + 10 * i));
+        assert_eq!(picked(&windows), expected);
+    }
+
+    #[test]
+    fn only_the_best_few_hundred_runners_up_are_kept() {
+        let mut top = Top::new(3);
+        for (i, score) in [0.5, 0.1, 0.9, 0.3, 0.7, 0.2, 0.8, 0.6].into_iter().enumerate() {
+            top.offer(region(i, i, score));
+        }
+        let mut kept: Vec<f64> = top.kept.iter().map(|r| r.score).collect();
+        kept.sort_by(|a, b| b.total_cmp(a));
+        assert_eq!(kept[..3], [0.9, 0.8, 0.7]);
+        assert!(top.dropped);
+    }
+
+    #[test]
+    fn seed_positions_are_merged_in_order() {
+        let lists: [&[u32]; 3] = [&[1, 5, 9], &[2, 5], &[]];
+        assert_eq!(merge(&lists), [(1, 0), (2, 1), (5, 0), (5, 1), (9, 0)]);
+    }
+
+    #[test]
+    fn each_window_is_the_tightest_ending_at_its_hit() {
+        // Seeds 0 and 1 weigh 1 and 2; the window spans at most 5 tokens.
+        let hits = [(0, 0), (3, 1), (4, 0), (20, 1)];
+        let mut seen = Vec::new();
+        slide(&hits, &[1.0, 2.0], 5, 3.0, &mut |w| seen.push((w.first, w.last, w.score)));
+        assert_eq!(seen, [(0, 0, 1.0), (0, 3, 3.0), (3, 4, 3.0), (20, 20, 2.0)]);
     }
 }
