@@ -66,14 +66,25 @@ pub struct SourceSide {
     pub skippable: bool,
 }
 
-/// What pairing two different terms costs.
-fn mismatch(q: &QuoteSide, s: &SourceSide) -> f32 {
-    if s.stem == q.stem || (q.number && s.number) {
-        NEAR_MISS
-    } else if q.class == Class::Stop && s.class == Class::Stop {
-        FUNCTION_MISMATCH
-    } else {
-        MISMATCH
+/// A source term as a column of the alignment table.
+struct Column {
+    key: Key,
+    stem: Key,
+    stop: bool,
+    number: bool,
+    /// A disfluency or a filler: cheap to skip.
+    cheap: bool,
+}
+
+impl Column {
+    fn of(s: &SourceSide) -> Self {
+        Self {
+            key: s.term.key,
+            stem: s.stem,
+            stop: s.class == Class::Stop,
+            number: s.number,
+            cheap: s.skippable || s.class == Class::Filler,
+        }
     }
 }
 
@@ -114,6 +125,8 @@ pub fn fit(quote: &[QuoteSide], source: &[SourceSide], near: usize) -> Option<Fi
     let mut dirs = vec![0u8; (n + 1) * width];
     let mut prev = vec![0f32; width];
     let mut cur = vec![0f32; width];
+    // What each source term's column needs to know, packed together.
+    let columns: Vec<Column> = source.iter().map(Column::of).collect();
     for i in 1..=n {
         let q = quote[i - 1];
         let number_tail = q.number && i >= 2 && quote[i - 2].number;
@@ -124,46 +137,50 @@ pub fn fit(quote: &[QuoteSide], source: &[SourceSide], near: usize) -> Option<Fi
         } else {
             GAP
         };
-        let gap_s = |j: usize| -> f32 {
-            if i == n {
-                GAP
-            } else if quote[i].term.elided_before.is_some() {
-                ELIDED_GAP
-            } else if source[j].skippable || source[j].class == Class::Filler {
-                CHEAP_GAP
-            } else if q.term.inserted || quote[i].term.inserted {
-                BRACKET_GAP
-            } else {
-                GAP
-            }
+        // What skipping a source term costs after this quote term: the
+        // same for all, or less for one cheap to skip.
+        let (gap_cheap, gap_other) = if i == n {
+            (GAP, GAP)
+        } else if quote[i].term.elided_before.is_some() {
+            (ELIDED_GAP, ELIDED_GAP)
+        } else if q.term.inserted || quote[i].term.inserted {
+            (CHEAP_GAP, BRACKET_GAP)
+        } else {
+            (CHEAP_GAP, GAP)
         };
+        let stop = q.class == Class::Stop;
         cur[0] = prev[0] + gap_q;
-        dirs[i * width] = UP;
-        for j in 1..=m {
-            let s = source[j - 1];
+        let row = &mut dirs[i * width..(i + 1) * width];
+        row[0] = UP;
+        let mut left_score = cur[0];
+        for (((column, above), here), dir) in columns.iter().zip(prev.windows(2)).zip(&mut cur[1..]).zip(&mut row[1..])
+        {
             let pair = if q.term.inserted {
                 f32::NEG_INFINITY
-            } else if s.term.key == q.term.key {
+            } else if column.key == q.term.key {
                 MATCH
+            } else if column.stem == q.stem || (q.number && column.number) {
+                NEAR_MISS
+            } else if stop && column.stop {
+                FUNCTION_MISMATCH
             } else {
-                mismatch(&q, &s)
+                MISMATCH
             };
-            let diag = prev[j - 1] + pair;
-            let up = prev[j] + gap_q;
-            let left = cur[j - 1] + gap_s(j - 1);
+            let diag = above[0] + pair;
+            let up = above[1] + gap_q;
+            let left = left_score + if column.cheap { gap_cheap } else { gap_other };
             // On a tie, a pair of equal words wins, but a mismatched pair
             // loses to leaving a word unpaired: spans do not grow by
             // guesses at their edges.
             let diag_wins = if pair == MATCH { diag >= up && diag >= left } else { diag > up && diag > left };
-            let (best, dir) = if diag_wins {
+            (left_score, *dir) = if diag_wins {
                 (diag, DIAG)
             } else if left >= up {
                 (left, LEFT)
             } else {
                 (up, UP)
             };
-            cur[j] = best;
-            dirs[i * width + j] = dir;
+            *here = left_score;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
