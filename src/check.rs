@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use crate::align::classify::{Standing, is_paraphrase, judge, paraphrase_bar};
 use crate::align::diff::{Sides, Tally, diff, diff_pieces};
 use crate::align::fit::{Pieces, QuoteSide, SourceSide, fit};
-use crate::align::search::{Postings, Region, Seeds};
+use crate::align::search::{Postings, Region, Regions, Seeds};
 use crate::align::{Alignment, Category, Difference, Kind, QuoteWords, Transcript, source_terms};
 use crate::document::{Document, is_questioner, is_role, same_speaker};
 use crate::quote::{self, Quote};
@@ -139,13 +139,25 @@ impl Check {
             };
             let mut candidates = Vec::new();
             let mut closest: f64 = 0.0;
-            for (t, transcript) in indexed.iter().enumerate() {
-                aligner.standing = stands[i][t];
-                let labelled = !transcript.doc.speakers.is_empty();
-                aligner.speaker =
-                    quote.attributed_to.clone().filter(|_| labelled && aligner.standing == Standing::Present);
-                for region in postings[t].regions(&seeds.of_quote[i], search_window(words)) {
-                    candidates.extend(aligner.align(transcript, t, &postings[t], region, &mut closest));
+            let regions: Vec<Regions> =
+                postings.iter().map(|p| p.regions(&seeds.of_quote[i], search_window(words))).collect();
+            // The regions that tie first. When one holds the quote word for
+            // word, that passage comes first whatever else is found (see
+            // `rank`), and the runners-up could only add lesser passages
+            // behind the ones said word for word: they are not aligned.
+            for tied in [true, false] {
+                if !tied && candidates.iter().any(|c: &Alignment| c.category == Category::Verbatim) {
+                    break;
+                }
+                for (t, transcript) in indexed.iter().enumerate() {
+                    aligner.standing = stands[i][t];
+                    let labelled = !transcript.doc.speakers.is_empty();
+                    aligner.speaker =
+                        quote.attributed_to.clone().filter(|_| labelled && aligner.standing == Standing::Present);
+                    let these = if tied { &regions[t].tied } else { &regions[t].others };
+                    for &region in these {
+                        candidates.extend(aligner.align(transcript, t, &postings[t], region, &mut closest));
+                    }
                 }
             }
             let credited = quote.attributed_to.as_deref().filter(|_| !quote.role);

@@ -19,8 +19,10 @@ use crate::text::{Class, Key, Lexicon, Token, Word, prefix2};
 
 const NONE: u32 = u32::MAX;
 
-/// Positions of seeds beyond which a quote's commoner seeds are dropped.
-const HIT_BUDGET: usize = 40_000;
+/// Positions of seeds beyond which a quote's commoner seeds are left out
+/// of the search. The rarest few find a passage; the ones left out only
+/// tell apart the windows that tie (see [`select`]).
+const HIT_BUDGET: usize = 1_000;
 
 /// Seeds every quote keeps whatever their frequency.
 const MIN_SEEDS: usize = 3;
@@ -144,6 +146,15 @@ pub struct Postings {
     tokens: usize,
 }
 
+/// The regions of a transcript worth aligning a quote with.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Regions {
+    /// The regions that tie with the best, tightest first.
+    pub tied: Vec<Region>,
+    /// The next best few, best first.
+    pub others: Vec<Region>,
+}
+
 /// A stretch of transcript tokens where a quote's seeds gather.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Region {
@@ -175,7 +186,7 @@ impl Postings {
     /// all those that tie with the best, then the next best few, none
     /// overlapping another.
     #[must_use]
-    pub fn regions(&self, seeds: &[u32], window: usize) -> Vec<Region> {
+    pub fn regions(&self, seeds: &[u32], window: usize) -> Regions {
         let mut chosen: Vec<(u32, f64)> = seeds.iter().map(|&s| (s, self.weight(s))).collect();
         let total_weight: f64 = chosen.iter().map(|c| c.1).sum();
         chosen.sort_by_key(|&(s, _)| self.lists[s as usize].len());
@@ -188,14 +199,28 @@ impl Postings {
             })
             .count()
             .max(MIN_SEEDS.min(chosen.len()));
-        chosen.truncate(keep);
+        let left_out = chosen.split_off(keep);
         if chosen.is_empty() || total_weight <= 0.0 {
-            return Vec::new();
+            return Regions::default();
         }
         let lists: Vec<&[u32]> = chosen.iter().map(|&(s, _)| self.positions(s)).collect();
         let weights: Vec<f64> = chosen.iter().map(|c| c.1).collect();
         let hits = merge(&lists);
-        select(|visit| slide(&hits, &weights, window, total_weight, visit))
+        // The seeds left out still tell apart the windows that tie on
+        // the rarer ones: the weight of those within reach of a window.
+        let rest = |w: &Region| -> f64 {
+            let (lo, hi) = (w.last.saturating_sub(window), w.first + window);
+            left_out
+                .iter()
+                .filter(|&&(s, _)| {
+                    let list = self.positions(s);
+                    let at = list.partition_point(|&p| (p as usize) < lo);
+                    list.get(at).is_some_and(|&p| p as usize <= hi)
+                })
+                .map(|&(_, weight)| weight)
+                .sum()
+        };
+        select(|visit| slide(&hits, &weights, window, total_weight, visit), rest)
     }
 }
 
@@ -270,25 +295,39 @@ fn by_score(a: &Region, b: &Region) -> Ordering {
 /// finds the best score, a second keeps the ties and only the best few
 /// hundred of the rest, enough for the few picked unless most of them
 /// overlap, when a third pass keeps them all.
-fn select(windows: impl Fn(&mut dyn FnMut(Region))) -> Vec<Region> {
+fn select(windows: impl Fn(&mut dyn FnMut(Region)), rest: impl Fn(&Region) -> f64) -> Regions {
     let mut best: f64 = 0.0;
     windows(&mut |w| best = best.max(w.score));
     let bar = best * 0.999;
     let mut tied = Vec::new();
     let mut top = Top::new(MAX_OTHERS * 64);
     windows(&mut |w| if w.score >= bar { tied.push(w) } else { top.offer(w) });
+    // Of the windows that tie, those that also hold the most of the
+    // quote's commoner seeds; the others are the best of the rest.
+    let full: Vec<f64> = tied.iter().map(|w| w.score + rest(w)).collect();
+    let best_full = full.iter().copied().fold(0.0, f64::max);
+    let mut demoted = Vec::new();
+    let mut full = full.into_iter();
+    tied.retain(|&w| {
+        let tie = full.next().is_some_and(|f| f >= best_full * 0.999);
+        if !tie {
+            demoted.push(w);
+        }
+        tie
+    });
     // Ties first, the tightest first: a loose window holding the same
     // seeds would otherwise shut out the passage they gather in.
     tied.sort_by(tightest);
     let mut taken = Taken::default();
-    let mut picked: Vec<Region> = tied.into_iter().filter(|&w| taken.take(w)).take(MAX_TIED).collect();
+    let picked: Vec<Region> = tied.into_iter().filter(|&w| taken.take(w)).take(MAX_TIED).collect();
     let complete = !top.dropped;
     let mut others = top.kept;
+    others.extend_from_slice(&demoted);
     others.sort_by(by_score);
     let mut more = taken.clone();
     let mut found: Vec<Region> = others.iter().copied().filter(|&w| more.take(w)).take(MAX_OTHERS).collect();
     if found.len() < MAX_OTHERS && !complete {
-        let mut all = Vec::new();
+        let mut all = demoted;
         windows(&mut |w| {
             if w.score < bar {
                 all.push(w);
@@ -297,8 +336,7 @@ fn select(windows: impl Fn(&mut dyn FnMut(Region))) -> Vec<Region> {
         all.sort_by(by_score);
         found = all.into_iter().filter(|&w| taken.take(w)).take(MAX_OTHERS).collect();
     }
-    picked.extend(found);
-    picked
+    Regions { tied: picked, others: found }
 }
 
 /// The best windows offered so far, by [`by_score`], at least `keep` of
@@ -356,7 +394,8 @@ mod tests {
     }
 
     fn picked(windows: &[Region]) -> Vec<usize> {
-        select(|visit| windows.iter().for_each(|&w| visit(w))).iter().map(|r| r.first).collect()
+        let regions = select(|visit| windows.iter().for_each(|&w| visit(w)), |_| 0.0);
+        regions.tied.iter().chain(&regions.others).map(|r| r.first).collect()
     }
 
     #[test]
@@ -364,6 +403,17 @@ mod tests {
         let windows =
             [region(10, 12, 1.0), region(11, 13, 1.0), region(50, 52, 1.0), region(70, 75, 0.5), region(71, 74, 0.4)];
         assert_eq!(picked(&windows), [10, 50, 70]);
+    }
+
+    #[test]
+    fn windows_that_tie_on_the_rarer_seeds_are_told_apart_by_the_commoner_ones() {
+        let windows = [region(10, 12, 1.0), region(50, 52, 1.0), region(90, 92, 1.0), region(200, 201, 0.2)];
+        // Only the window at 50 also holds the seeds left out.
+        let rest = |w: &Region| if w.first == 50 { 0.5 } else { 0.0 };
+        let regions = select(|visit| windows.iter().for_each(|&w| visit(w)), rest);
+        assert_eq!(regions.tied.iter().map(|r| r.first).collect::<Vec<_>>(), [50]);
+        // The others that tied come next, before the lesser windows.
+        assert_eq!(regions.others.iter().map(|r| r.first).collect::<Vec<_>>(), [10, 90, 200]);
     }
 
     #[test]

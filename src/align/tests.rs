@@ -359,3 +359,38 @@ fn a_transcript_cut_on_several_cores_has_the_tokens_and_word_ids_of_one_cut() {
         }
     }
 }
+
+/// The passages offered for a quote: category and the words said.
+fn offered(quote: &str, transcript: &str) -> Vec<(Category, String)> {
+    let article = Document::from_text("article.txt", &format!("The minister said: \u{201c}{quote}\u{201d}\n"));
+    let transcripts = [Document::from_text("transcript.txt", transcript)];
+    let check = Check::run(&article, &transcripts);
+    check.quotes[0].candidates.iter().map(|c| (c.category, transcripts[0].slice(c.source).to_owned())).collect()
+}
+
+#[test]
+fn a_quote_said_word_for_word_is_offered_with_its_other_word_for_word_places_only() {
+    let between = " The talks went on for hours about schools, roads, hospitals, pensions and the price of \
+                   bread in the northern provinces, with many questions from the floor. ";
+    let twice = format!(
+        "We will rebuild the harbour wall before winter.{between}Later that year: we will rebuild the \
+         harbour wall before winter.{between}Then: we will rebuild the harbour gate before winter."
+    );
+    assert_eq!(
+        offered("we will rebuild the harbour wall before winter", &twice),
+        [
+            (Verbatim, "We will rebuild the harbour wall before winter".to_owned()),
+            (Verbatim, "we will rebuild the harbour wall before winter".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn a_quote_not_said_word_for_word_is_offered_the_close_passages_elsewhere() {
+    let transcript = "At first: we shall rebuild the harbour wall before spring. Much later, on another \
+                      subject entirely, the minister spoke about taxes. Then: we will rebuild the harbour \
+                      fence before winter.";
+    let offered = offered("we will rebuild the harbour wall before winter", transcript);
+    assert_eq!(offered.len(), 2, "{offered:?}");
+    assert!(offered.iter().all(|(c, _)| *c == Altered), "{offered:?}");
+}
