@@ -136,6 +136,7 @@ impl Check {
                 seeds: &seeds,
                 standing: Standing::Unknown,
                 speaker: None,
+                settled: false,
             };
             let mut candidates = Vec::new();
             let mut closest: f64 = 0.0;
@@ -156,6 +157,7 @@ impl Check {
                         quote.attributed_to.clone().filter(|_| labelled && aligner.standing == Standing::Present);
                     let these = if tied { &regions[t].tied } else { &regions[t].others };
                     for &region in these {
+                        aligner.settled = candidates.iter().any(|c: &Alignment| c.category == Category::Verbatim);
                         candidates.extend(aligner.align(transcript, t, &postings[t], region, &mut closest));
                     }
                 }
@@ -210,6 +212,8 @@ struct Aligner<'a> {
     standing: Standing,
     /// The credited speaker, when a paraphrase must be in their turns.
     speaker: Option<String>,
+    /// True once the quote has a passage that holds it word for word.
+    settled: bool,
 }
 
 impl Aligner<'_> {
@@ -244,9 +248,10 @@ impl Aligner<'_> {
         // A quote with an elision whose pieces share their few seeds may
         // have been found by one piece alone: where the region holds most
         // of its seeds, look as far as an elision may reach before settling
-        // for less than verbatim.
+        // for less than verbatim; but not once the quote was found word for
+        // word in a tighter region (ties come tightest first).
         let verbatim = found.as_ref().is_some_and(|a| a.category == Category::Verbatim);
-        if !verbatim && !self.words.elisions.is_empty() && region.coverage >= WIDE_COVERAGE {
+        if !verbatim && !self.settled && !self.words.elisions.is_empty() && region.coverage >= WIDE_COVERAGE {
             let wide = self.window(transcript, region, search_window(self.words));
             let (wider, similarity) = self.word_for_word(transcript, t, &wide, &quote, region);
             closest = closest.max(similarity);
@@ -272,7 +277,11 @@ impl Aligner<'_> {
         }
         // Not close word for word (or close only to someone else's
         // words): does a passage of the credited speaker share the
-        // quote's content?
+        // quote's content? Not worth asking once the quote was found word
+        // for word: `rank` drops a paraphrase behind such a passage.
+        if self.settled {
+            return kept;
+        }
         let Some(bar) = paraphrase_bar(self.standing) else { return kept };
         let content: Vec<Key> = {
             let mut stems: Vec<Key> = self
