@@ -186,6 +186,7 @@ impl Check {
             seeds: &seeds,
             quotes: &checked,
             paragraphs: quote::paragraphs(&article.text),
+            turn_tokens: indexed.iter().map(|_| std::sync::OnceLock::new()).collect(),
         };
         let check = |j: usize| {
             let k = first_item + j;

@@ -95,6 +95,9 @@ pub(crate) struct Search<'a> {
     pub quotes: &'a [Checked],
     /// The article's paragraphs.
     pub paragraphs: Vec<Span>,
+    /// For each transcript, once an item needs it, the tokens of each turn
+    /// (see [`turn_tokens`]).
+    pub turn_tokens: Vec<std::sync::OnceLock<Vec<(usize, usize)>>>,
 }
 
 /// A distinct content stem of an item: its seed, and the article tokens
@@ -262,7 +265,7 @@ impl Search<'_> {
             let postings = &self.postings[t];
             let weights: Vec<f64> = stems.iter().map(|s| postings.weight(s.seed)).collect();
             let total: f64 = weights.iter().sum();
-            let turns = Turns::of(transcript, voices);
+            let turns = Turns::of(transcript, voices, &self.turn_tokens[t]);
             // (position, stem, how much it counts)
             let mut hits: Vec<(usize, usize, f64)> = Vec::new();
             for (k, stem) in stems.iter().enumerate() {
@@ -294,28 +297,26 @@ impl Search<'_> {
                 if total <= 0.0 {
                     continue;
                 }
-                let weighted = |f: &dyn Fn(usize, usize) -> f64| -> f64 {
-                    counts.iter().zip(&weights).map(|(&(d, q), &w)| w * f(d, q)).sum::<f64>() / total
-                };
-                let share = weighted(&|d, q| {
-                    if d > 0 {
+                // Of the item's weight, the share the window holds (where
+                // the item is, a question on its words says as much as
+                // the answer's own words), the share it aims at (any hit
+                // at all), and how much it dwells on the item's words
+                // (each stem's weight, saturating with its repeats, a
+                // question's hit counting as much as its answer's).
+                let (mut share, mut aim, mut dwelling) = (0.0, 0.0, 0.0);
+                for (&(d, q), &w) in counts.iter().zip(&weights) {
+                    share += w * if d > 0 {
                         1.0
                     } else if q > 0 {
                         QUESTION_WEIGHT
                     } else {
                         0.0
-                    }
-                });
-                // Where the item is, a question on its words says as much
-                // as the answer's own words.
-                let aim = weighted(&|d, q| if d + q > 0 { 1.0 } else { 0.0 });
-                // How much the window dwells on the item's words: each
-                // stem's weight, saturating with its repeats (a question's
-                // hit counting as much as its answer's).
-                let dwelling = weighted(&|d, q| {
+                    };
+                    aim += w * if d + q > 0 { 1.0 } else { 0.0 };
                     let f = (d + q) as f64;
-                    f / (f + 1.0)
-                });
+                    dwelling += w * (f / (f + 1.0));
+                }
+                let (share, aim, dwelling) = (share / total, aim / total, dwelling / total);
                 windows.push((t, left, right, share, dwelling, aim));
             }
             all_hits.push(hits);
@@ -363,11 +364,17 @@ struct Turns<'a> {
     transcript: &'a Transcript<'a>,
     /// The speakers whose turns count (all, when none).
     voices: &'a [String],
+    /// The tokens of each turn, worked out when first needed.
+    tokens: &'a std::sync::OnceLock<Vec<(usize, usize)>>,
 }
 
 impl<'a> Turns<'a> {
-    fn of(transcript: &'a Transcript<'a>, voices: &'a [String]) -> Self {
-        Self { transcript, voices }
+    fn of(
+        transcript: &'a Transcript<'a>,
+        voices: &'a [String],
+        tokens: &'a std::sync::OnceLock<Vec<(usize, usize)>>,
+    ) -> Self {
+        Self { transcript, voices, tokens }
     }
 
     /// Where a hit at token `pos` counts, and how much: in the voices' own
@@ -378,18 +385,37 @@ impl<'a> Turns<'a> {
         if self.voices.is_empty() || doc.speakers.is_empty() {
             return Some((pos, 1.0));
         }
-        let at = self.transcript.tokens[pos].span().start;
-        let turn = doc.turn_at(at)?;
+        // Turns by their tokens, so that a hit is placed without reading
+        // the token (thousands of hits, all over a long transcript).
+        let bounds = self.tokens.get_or_init(|| turn_tokens(self.transcript));
+        let i = bounds.partition_point(|&(_, end)| end <= pos);
+        let turn = doc.turns.get(i).filter(|_| bounds[i].0 <= pos)?;
         let own = |t: &crate::document::Turn| doc.speaker(t).is_some_and(|s| self.voices.iter().any(|v| v == s));
         if own(turn) {
             return Some((pos, 1.0));
         }
         let asks = doc.speaker(turn).is_some_and(is_questioner) || turn.speaker.is_some();
-        let i = doc.turns.partition_point(|t| t.body.end <= at);
-        let next = doc.turns.get(i + 1).filter(|t| own(t) && asks)?;
-        let answer = self.transcript.tokens.partition_point(|tok| tok.span().start < next.body.start);
+        doc.turns.get(i + 1).filter(|t| own(t) && asks)?;
+        let answer = bounds[i + 1].0;
         (answer < self.transcript.tokens.len()).then_some((answer, QUESTION_WEIGHT))
     }
+}
+
+/// For each turn of a transcript, in order, its tokens: from the first
+/// that starts in its body to the first that starts after it.
+pub(crate) fn turn_tokens(transcript: &Transcript<'_>) -> Vec<(usize, usize)> {
+    let tokens = &transcript.tokens;
+    let (mut from, mut to) = (0, 0);
+    transcript
+        .doc
+        .turns
+        .iter()
+        .map(|turn| {
+            from += tokens[from..].partition_point(|t| t.span().start < turn.body.start);
+            to += tokens[to..].partition_point(|t| t.span().start < turn.body.end);
+            (from, to)
+        })
+        .collect()
 }
 
 /// The speaker labels of the transcripts whose turns are the credited
