@@ -19,7 +19,7 @@ pub mod search;
 use crate::document::Document;
 use std::ops::Range;
 
-use crate::text::{Class, Key, Lexicon, Span, Token, Word, WordList, tokenize_into};
+use crate::text::{Class, Key, Lexicon, Span, Token, Word, WordList, canonical_terms, tokenize_into};
 
 pub use classify::Category;
 pub use diff::{Difference, Kind};
@@ -66,11 +66,14 @@ impl<'d> Transcript<'d> {
             for range in &pieces[piece] {
                 tokenize_into(text, range.clone(), &mut words, &mut tokens);
             }
-            (words, tokens)
+            // What a word stands for is worked out here too, so that only
+            // handing out ids is left for one core.
+            let terms: Vec<Vec<String>> = words.words().iter().map(|w| canonical_terms(w)).collect();
+            (words, terms, tokens)
         };
         let mut tokens = Vec::new();
-        for (words, mut piece) in crate::parallel::map(pieces.len(), parts, cut, &mut |_| {}) {
-            let ids: Vec<Word> = words.words().iter().map(|w| lexicon.intern(w)).collect();
+        for (words, terms, mut piece) in crate::parallel::map(pieces.len(), parts, cut, &mut |_| {}) {
+            let ids: Vec<Word> = words.words().iter().zip(&terms).map(|(w, t)| lexicon.intern_as(w, t)).collect();
             for token in &mut piece {
                 token.word = ids[token.word.index()];
             }

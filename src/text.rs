@@ -191,6 +191,13 @@ impl Interner for Lexicon {
     }
 }
 
+/// The canonical terms a lowercased word stands for: usually one, two for
+/// a contraction (`don't` → `do`, `not`).
+#[must_use]
+pub fn canonical_terms(lower: &str) -> Vec<String> {
+    variants::canonical_terms(lower)
+}
+
 /// Word ids by their lowercased text, for words given ids 0, 1, 2… in
 /// turn. A word of up to 15 bytes (nearly every word) is packed into two
 /// machine words kept in the hash table beside its id, so that a look-up
@@ -313,10 +320,22 @@ impl Lexicon {
         if let Some(word) = self.words.get(lower) {
             return word;
         }
+        self.intern_as(lower, &variants::canonical_terms(lower))
+    }
+
+    /// [`Lexicon::intern`], given the canonical terms of `lower` worked
+    /// out beforehand (see [`canonical_terms`]), perhaps on another core.
+    ///
+    /// # Panics
+    /// With 2^32 distinct words, which documents under 4 GiB cannot hold.
+    pub fn intern_as(&mut self, lower: &str, terms: &[String]) -> Word {
+        if let Some(word) = self.words.get(lower) {
+            return word;
+        }
         let mut keys = [Key(0); 2];
         let mut nkeys = 0;
-        for term in variants::canonical_terms(lower) {
-            keys[nkeys] = self.intern_key(&term);
+        for term in terms {
+            keys[nkeys] = self.intern_key(term);
             nkeys += 1;
         }
         let word = Word(u32::try_from(self.word_entries.len()).expect("fewer than 2^32 words"));
