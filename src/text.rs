@@ -17,6 +17,8 @@
 
 mod variants;
 
+pub use variants::canonical_terms;
+
 use std::ops::Range;
 
 use std::hash::BuildHasher as _;
@@ -191,13 +193,6 @@ impl Interner for Lexicon {
     }
 }
 
-/// The canonical terms a lowercased word stands for: usually one, two for
-/// a contraction (`don't` → `do`, `not`).
-#[must_use]
-pub fn canonical_terms(lower: &str) -> Vec<String> {
-    variants::canonical_terms(lower)
-}
-
 /// Word ids by their lowercased text, for words given ids 0, 1, 2… in
 /// turn. A word of up to 15 bytes (nearly every word) is packed into two
 /// machine words kept in the hash table beside its id, so that a look-up
@@ -317,10 +312,10 @@ impl Lexicon {
     /// # Panics
     /// With 2^32 distinct words, which documents under 4 GiB cannot hold.
     pub fn intern(&mut self, lower: &str) -> Word {
-        if let Some(word) = self.words.get(lower) {
-            return word;
+        match self.words.get(lower) {
+            Some(word) => word,
+            None => self.add(lower, &canonical_terms(lower)),
         }
-        self.intern_as(lower, &variants::canonical_terms(lower))
     }
 
     /// [`Lexicon::intern`], given the canonical terms of `lower` worked
@@ -329,9 +324,14 @@ impl Lexicon {
     /// # Panics
     /// With 2^32 distinct words, which documents under 4 GiB cannot hold.
     pub fn intern_as(&mut self, lower: &str, terms: &[String]) -> Word {
-        if let Some(word) = self.words.get(lower) {
-            return word;
+        match self.words.get(lower) {
+            Some(word) => word,
+            None => self.add(lower, terms),
         }
+    }
+
+    /// Adds `lower`, a word not yet known, standing for `terms`.
+    fn add(&mut self, lower: &str, terms: &[String]) -> Word {
         let mut keys = [Key(0); 2];
         let mut nkeys = 0;
         for term in terms {

@@ -403,7 +403,7 @@ impl<'a> Turns<'a> {
 
 /// For each turn of a transcript, in order, its tokens: from the first
 /// that starts in its body to the first that starts after it.
-pub(crate) fn turn_tokens(transcript: &Transcript<'_>) -> Vec<(usize, usize)> {
+fn turn_tokens(transcript: &Transcript<'_>) -> Vec<(usize, usize)> {
     let tokens = &transcript.tokens;
     let (mut from, mut to) = (0, 0);
     transcript

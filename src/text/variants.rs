@@ -14,6 +14,7 @@ use unicode_normalization::char::is_combining_mark;
 
 /// The canonical terms a lowercased word stands for: usually one, two for a
 /// contraction (`don't` → `do`, `not`).
+#[must_use]
 pub fn canonical_terms(lower: &str) -> Vec<String> {
     let mut word = fold(lower);
     if word.contains('.') && !word.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
