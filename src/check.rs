@@ -147,7 +147,7 @@ impl Check {
             // `rank`), and the runners-up could only add lesser passages
             // behind the ones said word for word: they are not aligned.
             for tied in [true, false] {
-                if !tied && candidates.iter().any(|c: &Alignment| c.category == Category::Verbatim) {
+                if !tied && aligner.settled {
                     break;
                 }
                 for (t, transcript) in indexed.iter().enumerate() {
@@ -157,8 +157,9 @@ impl Check {
                         quote.attributed_to.clone().filter(|_| labelled && aligner.standing == Standing::Present);
                     let these = if tied { &regions[t].tied } else { &regions[t].others };
                     for &region in these {
-                        aligner.settled = candidates.iter().any(|c: &Alignment| c.category == Category::Verbatim);
-                        candidates.extend(aligner.align(transcript, t, &postings[t], region, &mut closest));
+                        let found = aligner.align(transcript, t, &postings[t], region, &mut closest);
+                        aligner.settled |= found.iter().any(|c| c.category == Category::Verbatim);
+                        candidates.extend(found);
                     }
                 }
             }
