@@ -288,7 +288,10 @@ fn by_score(a: &Region, b: &Region) -> Ordering {
 /// The best windows, none overlapping another: every one that ties with
 /// the best (up to [`MAX_TIED`]), tightest first, then up to
 /// [`MAX_OTHERS`] more, the best first. `windows` calls its argument on
-/// every window, the same ones each time it is called.
+/// every window, the same ones each time it is called. `rest` is the
+/// weight of the seeds left out of the windows' scores that lie within
+/// reach of a window: of the windows that tie, only those that also hold
+/// the most of it still tie, and the others come first of the rest.
 ///
 /// A transcript has a window for every hit of a seed, tens of thousands
 /// for a quote of common words, so they are not all kept: a first pass
