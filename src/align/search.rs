@@ -27,6 +27,9 @@ const HIT_BUDGET: usize = 1_000;
 /// Seeds every quote keeps whatever their frequency.
 const MIN_SEEDS: usize = 3;
 
+/// The share of the best score a window needs to tie with it.
+const TIE: f64 = 0.999;
+
 /// Regions kept that tie with the best one (a short phrase may recur).
 pub const MAX_TIED: usize = 400;
 
@@ -301,7 +304,7 @@ fn by_score(a: &Region, b: &Region) -> Ordering {
 fn select(windows: impl Fn(&mut dyn FnMut(Region)), rest: impl Fn(&Region) -> f64) -> Regions {
     let mut best: f64 = 0.0;
     windows(&mut |w| best = best.max(w.score));
-    let bar = best * 0.999;
+    let bar = best * TIE;
     let mut tied = Vec::new();
     let mut top = Top::new(MAX_OTHERS * 64);
     windows(&mut |w| if w.score >= bar { tied.push(w) } else { top.offer(w) });
@@ -312,7 +315,7 @@ fn select(windows: impl Fn(&mut dyn FnMut(Region)), rest: impl Fn(&Region) -> f6
     let mut demoted = Vec::new();
     let mut full = full.into_iter();
     tied.retain(|&w| {
-        let tie = full.next().is_some_and(|f| f >= best_full * 0.999);
+        let tie = full.next().is_some_and(|f| f >= best_full * TIE);
         if !tie {
             demoted.push(w);
         }
