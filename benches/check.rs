@@ -13,7 +13,7 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Instant;
 
-use common::{in_child, median, peak_kb, plain_tokenize, transcript};
+use common::{in_child, median, peak_kb, plain_secs, plain_tokenize, transcript};
 use criterion::Criterion;
 use quotecheck::report::{Format, Report};
 use quotecheck::{Check, Document, document, sample};
@@ -64,10 +64,7 @@ fn main() {
     // both.
     let runs: Vec<(f64, f64)> = (0..7)
         .map(|_| {
-            let start = Instant::now();
-            let words = black_box(plain_tokenize(&path));
-            let plain = start.elapsed().as_secs_f64();
-            drop(words);
+            let plain = plain_secs(&path);
             let start = Instant::now();
             let checked = black_box(run_check(&path));
             let check = start.elapsed().as_secs_f64();

@@ -24,7 +24,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use common::{in_child, median, peak_kb, plain_tokenize, transcript};
+use common::{in_child, median, peak_kb, plain_secs, plain_tokenize, transcript};
 use quotecheck::document::Format;
 use quotecheck::session::Session;
 use quotecheck::tui::app::{Action, App, Paths};
@@ -323,17 +323,7 @@ fn main() {
         } else {
             3
         };
-        let plain = median(
-            (0..runs)
-                .map(|_| {
-                    let start = Instant::now();
-                    let words = black_box(plain_tokenize(&transcript));
-                    let secs = start.elapsed().as_secs_f64();
-                    drop(words);
-                    secs
-                })
-                .collect(),
-        );
+        let plain = median((0..runs).map(|_| plain_secs(&transcript)).collect());
         let plain_mb = in_child("plain", &[&transcript_str]).and_then(|s| s.parse::<u64>().ok()).unwrap_or(0) / 1024;
         println!("{label:<10} {mb:>8.2}  plain pass {plain:.3} s, peak {plain_mb} MB");
         for n in QUOTES {
@@ -350,12 +340,7 @@ fn main() {
             let mut ratios = Vec::new();
             let results: Vec<Vec<f64>> = (0..runs)
                 .filter_map(|_| {
-                    // Timed until its words are ready, as the check is in
-                    // its child, which exits without freeing them.
-                    let start = Instant::now();
-                    let words = black_box(plain_tokenize(&transcript));
-                    let plain = start.elapsed().as_secs_f64();
-                    drop(words);
+                    let plain = plain_secs(&transcript);
                     let line = in_child("check", &[&article, &transcript_str, &expected])?;
                     let v: Vec<f64> = line.split_whitespace().filter_map(|x| x.parse().ok()).collect();
                     (v.len() == 7).then(|| {
